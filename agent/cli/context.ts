@@ -1,0 +1,39 @@
+/** Config and store access for read-side commands (the daemon is the one writer). */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadConfig, resolveDataDir } from '../config/load.js';
+import type { Config } from '../config/schema.js';
+import { DB_FILE_NAME, type Db, openDatabase } from '../store/db.js';
+import type { CliIo, ParsedValues } from './command.js';
+
+export interface CliContext {
+  config: Config;
+  configSource: string;
+  dataDir: string;
+  dbPath: string;
+}
+
+export function cliContext(values: ParsedValues, io: CliIo): CliContext {
+  const { config, source } = loadConfig({ flag: values.config as string | undefined, env: io.env });
+  const dataDir = resolveDataDir({
+    flag: values['data-dir'] as string | undefined,
+    env: io.env,
+    config,
+    cwd: io.cwd,
+  });
+  return { config, configSource: source, dataDir, dbPath: join(dataDir, DB_FILE_NAME) };
+}
+
+export class NoDataError extends Error {
+  readonly code = 'NO_DATA';
+}
+
+/** Opens the store read-only, or explains that the agent has not written anything there yet. */
+export function openReadOnly(ctx: CliContext): Db {
+  if (!existsSync(ctx.dbPath)) {
+    throw new NoDataError(
+      `no data at ${ctx.dbPath}: the agent has not run with this data directory yet (start it with "hostwatch run", or pass --data-dir)`,
+    );
+  }
+  return openDatabase(ctx.dbPath, { readonly: true });
+}

@@ -1,0 +1,17 @@
+/** The static command registry; names must be unique. */
+import type { Command } from './command.js';
+import { checkConfigCommand } from './commands/check-config.js';
+import { metricsCommand } from './commands/metrics.js';
+import { runCommand } from './commands/run.js';
+import { statusCommand } from './commands/status.js';
+
+export function buildRegistry(commands: readonly Command[]): ReadonlyMap<string, Command> {
+  const registry = new Map<string, Command>();
+  for (const command of commands) {
+    if (registry.has(command.name)) throw new Error(`duplicate CLI command "${command.name}"`);
+    registry.set(command.name, command);
+  }
+  return registry;
+}
+
+export const commands = buildRegistry([runCommand, checkConfigCommand, statusCommand, metricsCommand]);
