@@ -4,19 +4,16 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { createCollectors } from './collectors/registry.js';
 import { ConfigError, EX_CONFIG } from './config/errors.js';
 import { type LoadedConfig, loadConfig, resolveDataDir } from './config/load.js';
 import type { Config } from './config/schema.js';
-import { decideCloudwatch, decideDiscord, decidePaging } from './daemon/features.js';
+import { Daemon } from './daemon/daemon.js';
+import { readBootTimeMs, recordStartupGap } from './daemon/startup-gap.js';
 import { acquireLock, LockError } from './daemon/lock.js';
-import { MetricsLoop } from './daemon/metrics-loop.js';
-import { Sampler } from './daemon/sampler.js';
-import { SelfObserver } from './daemon/self-stats.js';
 import { createIdentityResolver } from './identity/resolver.js';
-import { createLogger, type Logger } from './log.js';
+import { createLogger } from './log.js';
 import { IDENTITY_META_KEY } from './status/model.js';
-import { DB_FILE_NAME, type Db, openDatabase } from './store/db.js';
+import { DB_FILE_NAME, openDatabase } from './store/db.js';
 import { MetaStore } from './store/meta.js';
 import { type Clock, systemClock } from './types.js';
 import { VERSION } from './version.js';
@@ -34,84 +31,6 @@ export interface DaemonOptions {
   /** stdout line writer for logs; stderr gets config errors. */
   writeLog?: (line: string) => void;
   writeError?: (text: string) => void;
-}
-
-function collectorsFor(config: Config) {
-  return createCollectors({
-    ...(config.metrics.collectors ? { enabled: config.metrics.collectors } : {}),
-    disk: {
-      timeoutMs: config.metrics.disk.timeout,
-      ...(config.metrics.disk.ignoreFsTypes ? { ignoreFsTypes: config.metrics.disk.ignoreFsTypes } : {}),
-      ...(config.metrics.disk.ignoreMountPoints
-        ? { ignoreMountPoints: config.metrics.disk.ignoreMountPoints }
-        : {}),
-    },
-    net: { excludeInterfaces: config.metrics.net.excludeInterfaces },
-  });
-}
-
-class Daemon {
-  private metrics: MetricsLoop | undefined;
-  private observer: SelfObserver | undefined;
-
-  constructor(
-    private loaded: LoadedConfig,
-    private readonly db: Db,
-    private readonly logger: Logger,
-    private readonly clock: Clock,
-    private readonly env: NodeJS.ProcessEnv,
-  ) {}
-
-  start(): void {
-    const { config, source } = this.loaded;
-    this.observer = new SelfObserver({
-      pid: process.pid,
-      version: VERSION,
-      nodeVersion: process.version,
-      startedAt: this.clock.now(),
-      intervalMs: config.metrics.interval,
-      configSource: source,
-    });
-    this.metrics = new MetricsLoop({
-      db: this.db,
-      clock: this.clock,
-      logger: this.logger.child({ component: 'metrics' }),
-      sampler: new Sampler(
-        collectorsFor(config),
-        Math.max(1000, Math.min(config.metrics.interval, 10_000) - 250),
-      ),
-      observer: this.observer,
-      intervalMs: config.metrics.interval,
-      retention: {
-        rawMs: config.metrics.retention.raw,
-        minuteMs: config.metrics.retention.minute,
-        hourMs: config.metrics.retention.hour,
-      },
-    });
-    this.metrics.start();
-  }
-
-  async stop(): Promise<void> {
-    await this.metrics?.stop();
-    this.observer?.stop();
-  }
-
-  async reload(next: LoadedConfig): Promise<void> {
-    await this.stop();
-    this.loaded = next;
-    this.start();
-  }
-
-  announceFeatures(identity: Parameters<typeof decideCloudwatch>[1]): void {
-    const { config } = this.loaded;
-    for (const decision of [
-      decideCloudwatch(config, identity),
-      decideDiscord(config, this.env),
-      decidePaging(config),
-    ]) {
-      this.logger.info(`${decision.feature}: ${decision.on ? 'on' : 'off'}`, { reason: decision.reason });
-    }
-  }
 }
 
 /** Runs until SIGTERM/SIGINT; resolves with the process exit code. */
@@ -154,6 +73,11 @@ export async function runDaemon(options: DaemonOptions): Promise<number> {
     throw error;
   }
   const db = openDatabase(join(dataDir, DB_FILE_NAME));
+  recordStartupGap(db, logger, {
+    agentStartAt: clock.now(),
+    bootTimeMs: readBootTimeMs(),
+    services: loaded.config.services.map((s) => s.name),
+  });
   logger.info('hostwatch starting', {
     version: VERSION,
     config: loaded.source,

@@ -17,6 +17,8 @@ export interface Command {
   summary: string;
   usage: string;
   options: OptionSpec;
+  /** Rewrites argv before parsing, e.g. to give an option an optional value (`--week` alone = `--week=this`). */
+  normalizeArgs?(args: readonly string[]): string[];
   /** Returns the exit code. */
   run(values: ParsedValues, positionals: string[], io: CliIo): Promise<number>;
 }

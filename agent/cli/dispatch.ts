@@ -46,7 +46,7 @@ export async function dispatch(argv: readonly string[], io: CliIo): Promise<numb
   }
   try {
     const { values, positionals } = parseArgs({
-      args: [...rest],
+      args: command.normalizeArgs ? command.normalizeArgs(rest) : [...rest],
       options: command.options,
       allowPositionals: true,
       strict: true,

@@ -123,6 +123,7 @@ export class DiskCollector implements Collector {
     else
       this.logger.warn('disk mount unresponsive, not querying it again until statfs returns', {
         ...fields,
+        reason: outcome.reason,
         timeoutMs: this.timeoutMs,
       });
   }

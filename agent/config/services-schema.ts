@@ -58,6 +58,8 @@ export const serviceSchema = z
     /** With a preset: the port or URL the preset probes. */
     port: integer(1, 65535).optional(),
     url: httpUrl().optional(),
+    /** With a preset: the systemd unit when the distribution names it differently. */
+    unit: nonEmptyString('a systemd unit name such as nginx.service').optional(),
     interval: duration({ min: SECOND, minText: '1s', max: HOUR, maxText: '1h' }).default(30 * SECOND),
     timeout: duration({ min: 100, minText: '100ms', max: 5 * 60 * SECOND, maxText: '5m' }).default(
       5 * SECOND,

@@ -23,6 +23,8 @@ export interface MetricsLoopDeps {
   retention: RetentionPolicy;
   /** Rows the retention sweep may delete per cycle. */
   sweepBudget?: number;
+  /** Runs inside each cycle's transaction (e.g. confirming that the host is up). */
+  onCycle?: (at: number) => void;
 }
 
 export class MetricsLoop {
@@ -79,6 +81,7 @@ export class MetricsLoop {
       this.writer.write(samples, () => {
         recordCollectorRuns(this.deps.db, runs);
         this.meta.set(AGENT_META_KEY, stats);
+        this.deps.onCycle?.(at);
       });
       const sweep = this.sweeper.sweep(this.deps.sweepBudget ?? 2000);
       for (const run of runs.filter((r) => !r.ok)) {

@@ -9,7 +9,21 @@ import { listCollectorRuns } from '../store/collector-runs.js';
 import type { Db } from '../store/db.js';
 import { MetaStore } from '../store/meta.js';
 import { type LatestValue, latestValues } from '../store/sample-reader.js';
+import { StateIntervalStore } from '../store/state-intervals.js';
 import type { CollectorRun } from '../types.js';
+import type { ServiceState } from '../uptime/types.js';
+import type { LastProbe } from '../daemon/probe-loop.js';
+
+export interface ServiceStatusEntry {
+  service: string;
+  /** The recorded state; "unknown" when the agent is not running (nobody is watching). */
+  state: ServiceState;
+  /** When the current state began (ms). */
+  since: number | null;
+  cause: string | null;
+  /** The newest probe; null for the host (confirmed by every collection cycle). */
+  lastProbe: LastProbe | null;
+}
 
 export const IDENTITY_META_KEY = 'identity';
 
@@ -25,6 +39,7 @@ export interface StatusModel {
     dataDir: string;
     dbBytes: number;
   };
+  services: ServiceStatusEntry[];
   collectors: CollectorRun[];
   metrics: LatestValue[];
 }
@@ -35,6 +50,8 @@ export interface StatusInputs {
   dataDir: string;
   now: number;
   runningPid: number | undefined;
+  /** Configured service names besides the host. */
+  services: readonly string[];
 }
 
 function fileBytes(path: string): number {
@@ -49,7 +66,7 @@ function fileBytes(path: string): number {
   return total;
 }
 
-export function buildStatus({ db, dbPath, dataDir, now, runningPid }: StatusInputs): StatusModel {
+export function buildStatus({ db, dbPath, dataDir, now, runningPid, services }: StatusInputs): StatusModel {
   const meta = new MetaStore(db);
   const stats = meta.get<AgentStats>('agent') ?? null;
   const lastCycleAt = stats?.lastCycleAt;
@@ -66,7 +83,18 @@ export function buildStatus({ db, dbPath, dataDir, now, runningPid }: StatusInpu
       dataDir,
       dbBytes: fileBytes(dbPath),
     },
+    services: serviceEntries(db, meta, ['host', ...services], runningPid !== undefined),
     collectors: listCollectorRuns(db),
     metrics: latestValues(db, freshSince),
   };
+}
+
+function serviceEntries(db: Db, meta: MetaStore, names: readonly string[], running: boolean): ServiceStatusEntry[] {
+  const intervals = new StateIntervalStore(db);
+  return names.map((service) => {
+    const open = intervals.current(service);
+    const lastProbe = meta.get<LastProbe>(`probe:${service}`) ?? null;
+    if (!running || !open) return { service, state: 'unknown', since: null, cause: running ? 'no probe result yet' : 'agent not running', lastProbe };
+    return { service, state: open.state, since: open.from, cause: open.cause, lastProbe };
+  });
 }

@@ -60,6 +60,14 @@ export function renderStatusText(model: StatusModel): string {
     `Memory:   ${value(m, 'mem_used_percent')} used of ${value(m, 'mem_total')} (available ${value(m, 'mem_available')})`,
     `Swap:     ${value(m, 'swap_used_percent')} used of ${value(m, 'swap_total')}`,
   );
+  if (model.services.length) {
+    lines.push('', table([['SERVICE', 'STATE', 'SINCE', 'LAST PROBE'], ...model.services.map((s) => [
+      s.service,
+      s.state.toUpperCase(),
+      s.since === null ? '-' : `${isoSeconds(s.since)} (${formatDuration(Math.max(0, model.generatedAt - s.since))})`,
+      s.lastProbe ? s.lastProbe.detail : s.cause ?? '',
+    ])]));
+  }
   const uptime = pick(m, 'system_uptime');
   if (uptime) lines.push(`Uptime:   ${formatDuration(uptime.value * 1000)}`);
   const disks = labelValues(m, 'disk_used_percent', 'path');

@@ -19,6 +19,7 @@ export const statusCommand: Command = {
         dataDir: ctx.dataDir,
         now: Date.now(),
         runningPid: runningDaemonPid(ctx.dataDir),
+        services: ctx.config.services.map((s) => s.name),
       });
       io.out(values.json ? `${JSON.stringify(model, null, 2)}\n` : renderStatusText(model));
       return model.agent.running ? 0 : 3; // 3: like `systemctl status` for a stopped unit
