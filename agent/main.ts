@@ -86,7 +86,7 @@ export async function runDaemon(options: DaemonOptions): Promise<number> {
     services: loaded.config.services.map((s) => s.name),
   });
 
-  const daemon = new Daemon(loaded, db, logger, clock, options.env);
+  const daemon = new Daemon(loaded, db, logger, clock, options.env, dataDir);
   daemon.start();
 
   const identity = createIdentityResolver({
@@ -97,7 +97,7 @@ export async function runDaemon(options: DaemonOptions): Promise<number> {
   const meta = new MetaStore(db);
   const identityReady = identity.current().then((found) => {
     meta.set(IDENTITY_META_KEY, found);
-    daemon.announceFeatures(found);
+    return daemon.identityKnown(found);
   });
   const identityTimer = setInterval(() => {
     identity.current().then(

@@ -15,7 +15,11 @@ export async function benchCycle(options: { cycles: number; dir: string }) {
   const db = openDatabase(join(options.dir, 'cycle.db'));
   const writer = new SampleWriter(db);
   const sampler = new Sampler(createCollectors(), 5000);
-  const sweeper = new RetentionSweeper(db, { rawMs: 7 * 86_400_000, minuteMs: 90 * 86_400_000, hourMs: 730 * 86_400_000 }, { now: Date.now });
+  const sweeper = new RetentionSweeper(
+    db,
+    { rawMs: 7 * 86_400_000, minuteMs: 90 * 86_400_000, hourMs: 730 * 86_400_000 },
+    { now: Date.now },
+  );
   const wall: number[] = [];
   const cpu: number[] = [];
   const loopMax: number[] = [];
@@ -38,7 +42,13 @@ export async function benchCycle(options: { cycles: number; dir: string }) {
   }
   histogram.disable();
   db.close();
-  return { cycles: options.cycles, samplesPerCycle, wallMs: summary(wall), cpuMs: summary(cpu), eventLoopDelayMaxMs: summary(loopMax) };
+  return {
+    cycles: options.cycles,
+    samplesPerCycle,
+    wallMs: summary(wall),
+    cpuMs: summary(cpu),
+    eventLoopDelayMaxMs: summary(loopMax),
+  };
 }
 
 /** Retention on a store holding `days` of 10 s samples for `series` series, all past raw retention. */
@@ -50,13 +60,22 @@ export function benchRetention(options: { dir: string; series: number; hours: nu
     const batch = [];
     for (let t = 0; t < 360; t++) {
       for (let s = 0; s < options.series; s++) {
-        batch.push({ metric: `m${s}`, value: t, unit: 'None' as const, at: start + h * 3_600_000 + t * 10_000 });
+        batch.push({
+          metric: `m${s}`,
+          value: t,
+          unit: 'None' as const,
+          at: start + h * 3_600_000 + t * 10_000,
+        });
       }
     }
     writer.write(batch);
   }
   const now = start + options.hours * 3_600_000 + 7 * 86_400_000; // everything raw has expired
-  const sweeper = new RetentionSweeper(db, { rawMs: 7 * 86_400_000, minuteMs: 90 * 86_400_000, hourMs: 730 * 86_400_000 }, { now: () => now });
+  const sweeper = new RetentionSweeper(
+    db,
+    { rawMs: 7 * 86_400_000, minuteMs: 90 * 86_400_000, hourMs: 730 * 86_400_000 },
+    { now: () => now },
+  );
   const times: number[] = [];
   let deleted = 0;
   for (;;) {
@@ -67,5 +86,10 @@ export function benchRetention(options: { dir: string; series: number; hours: nu
     if (result.complete) break;
   }
   db.close();
-  return { expiredRows: options.series * options.hours * 360, sweeps: times.length, deleted, sweepMs: summary(times) };
+  return {
+    expiredRows: options.series * options.hours * 360,
+    sweeps: times.length,
+    deleted,
+    sweepMs: summary(times),
+  };
 }

@@ -22,12 +22,25 @@ function rssBytes(pid: number): number {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-export async function benchDaemon(options: { dir: string; seconds: number; settleSeconds?: number; nodeArgs?: string[] }) {
+export async function benchDaemon(options: {
+  dir: string;
+  seconds: number;
+  settleSeconds?: number;
+  nodeArgs?: string[];
+}) {
   const settle = options.settleSeconds ?? 15;
-  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), CLI, 'run', '--data-dir', join(options.dir, 'daemon')], {
-    stdio: 'ignore',
-    env: { ...process.env, AWS_EC2_METADATA_SERVICE_ENDPOINT: 'http://127.0.0.1:9', HOSTWATCH_LOG_LEVEL: 'info' },
-  });
+  const child = spawn(
+    process.execPath,
+    [...(options.nodeArgs ?? []), CLI, 'run', '--data-dir', join(options.dir, 'daemon')],
+    {
+      stdio: 'ignore',
+      env: {
+        ...process.env,
+        AWS_EC2_METADATA_SERVICE_ENDPOINT: 'http://127.0.0.1:9',
+        HOSTWATCH_LOG_LEVEL: 'info',
+      },
+    },
+  );
   const pid = child.pid as number;
   try {
     await sleep(settle * 1000);

@@ -27,7 +27,11 @@ export async function benchDbGrowth(options: { dir: string; intervalMs?: number 
     writer.write(samples.map((s): Sample => ({ ...s, at, value: s.value * (1 + (i % 7) / 100) })));
   }
   db.pragma('wal_checkpoint(TRUNCATE)');
-  const perTable = db.prepare("SELECT name, sum(pgsize) AS bytes FROM dbstat WHERE name IN ('samples', 'rollup_minute', 'rollup_hour') GROUP BY name").all() as Array<{ name: string; bytes: number }>;
+  const perTable = db
+    .prepare(
+      "SELECT name, sum(pgsize) AS bytes FROM dbstat WHERE name IN ('samples', 'rollup_minute', 'rollup_hour') GROUP BY name",
+    )
+    .all() as Array<{ name: string; bytes: number }>;
   db.close();
   const bytes = Object.fromEntries(perTable.map((r) => [r.name, r.bytes]));
   const raw = bytes.samples ?? 0;

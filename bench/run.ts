@@ -9,17 +9,30 @@ import { benchCollectors } from './collectors.js';
 import { benchCycle, benchRetention } from './cycle.js';
 import { benchDaemon } from './daemon.js';
 import { benchDbGrowth } from './db-growth.js';
+import { benchUptime } from './uptime.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'hostwatch-bench-'));
-const print = (name: string, figures: unknown) => process.stdout.write(`\n## ${name}\n${JSON.stringify(figures, null, 2)}\n`);
+const print = (name: string, figures: unknown) =>
+  process.stdout.write(`\n## ${name}\n${JSON.stringify(figures, null, 2)}\n`);
 const only = process.argv.slice(2);
 const wanted = (name: string) => only.length === 0 || only.includes(name);
 
 try {
-  if (wanted('cycle')) print('collection cycle (collect + write + retention sweep), 60 cycles', await benchCycle({ cycles: 60, dir }));
-  if (wanted('collectors')) print('/proc collectors vs systeminformation, per cycle', await benchCollectors({ cycles: 30 }));
-  if (wanted('retention')) print('retention sweep on 24 h of expired raw rows x 60 series', benchRetention({ dir, series: 60, hours: 24 }));
+  if (wanted('cycle'))
+    print(
+      'collection cycle (collect + write + retention sweep), 60 cycles',
+      await benchCycle({ cycles: 60, dir }),
+    );
+  if (wanted('collectors'))
+    print('/proc collectors vs systeminformation, per cycle', await benchCollectors({ cycles: 30 }));
+  if (wanted('retention'))
+    print(
+      'retention sweep on 24 h of expired raw rows x 60 series',
+      benchRetention({ dir, series: 60, hours: 24 }),
+    );
   if (wanted('db')) print('database bytes per day at defaults (10 s interval)', await benchDbGrowth({ dir }));
+  if (wanted('uptime'))
+    print('uptime over one year of history, 5 services (median of 20 runs)', benchUptime({ dir }));
   if (wanted('daemon')) {
     const seconds = Number(process.env.BENCH_DAEMON_SECONDS ?? 300);
     print(`daemon at defaults for ${seconds} s`, await benchDaemon({ dir, seconds }));

@@ -10,6 +10,7 @@ import { MetaStore } from '../store/meta.js';
 import { type RetentionPolicy, RetentionSweeper } from '../store/retention.js';
 import { SampleWriter } from '../store/samples.js';
 import type { Clock } from '../types.js';
+import type { AgentEvents } from './events.js';
 import type { Sampler } from './sampler.js';
 import { AGENT_META_KEY, type SelfObserver } from './self-stats.js';
 
@@ -25,6 +26,7 @@ export interface MetricsLoopDeps {
   sweepBudget?: number;
   /** Runs inside each cycle's transaction (e.g. confirming that the host is up). */
   onCycle?: (at: number) => void;
+  events?: AgentEvents;
 }
 
 export class MetricsLoop {
@@ -83,6 +85,7 @@ export class MetricsLoop {
         this.meta.set(AGENT_META_KEY, stats);
         this.deps.onCycle?.(at);
       });
+      this.deps.events?.emitCycle({ at, samples });
       const sweep = this.sweeper.sweep(this.deps.sweepBudget ?? 2000);
       for (const run of runs.filter((r) => !r.ok)) {
         logger.warn('collector failed', { collector: run.name, error: run.error });

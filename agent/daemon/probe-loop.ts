@@ -3,13 +3,14 @@
  * them: run-length state intervals plus raw probe samples (up, latency, certificate days).
  */
 import type { Logger } from '../log.js';
-import { type ServiceDefinition, runServiceChecks, type ServiceObservation } from '../probes/service.js';
+import { runServiceChecks, type ServiceDefinition, type ServiceObservation } from '../probes/service.js';
 import { initialTracked, type TrackedService, track } from '../probes/tracker.js';
 import type { Db } from '../store/db.js';
 import { MetaStore } from '../store/meta.js';
 import { SampleWriter } from '../store/samples.js';
 import { StateIntervalStore } from '../store/state-intervals.js';
 import type { Clock, Sample } from '../types.js';
+import type { AgentEvents } from './events.js';
 
 export const PROBE_META_PREFIX = 'probe:';
 
@@ -32,16 +33,31 @@ export interface ProbeLoopDeps {
   services: readonly ServiceDefinition[];
   /** Debounce state carried over a config reload, so a reload never splits an outage. */
   carried?: ReadonlyMap<string, TrackedService>;
+  events?: AgentEvents;
 }
 
 function probeSamples(service: string, observation: ServiceObservation, at: number): Sample[] {
   const labels = { service };
   const samples: Sample[] = [];
   if (observation.status !== 'unknown') {
-    samples.push({ metric: 'probe_up', labels, value: observation.status === 'failed' ? 0 : 1, unit: 'Count', at });
+    samples.push({
+      metric: 'probe_up',
+      labels,
+      value: observation.status === 'failed' ? 0 : 1,
+      unit: 'Count',
+      at,
+    });
   }
-  if (observation.latencyMs !== undefined) samples.push({ metric: 'probe_latency', labels, value: observation.latencyMs, unit: 'Milliseconds', at });
-  if (observation.certDaysLeft !== undefined) samples.push({ metric: 'probe_cert_days_left', labels, value: observation.certDaysLeft, unit: 'Count', at });
+  if (observation.latencyMs !== undefined)
+    samples.push({ metric: 'probe_latency', labels, value: observation.latencyMs, unit: 'Milliseconds', at });
+  if (observation.certDaysLeft !== undefined)
+    samples.push({
+      metric: 'probe_cert_days_left',
+      labels,
+      value: observation.certDaysLeft,
+      unit: 'Count',
+      at,
+    });
   return samples;
 }
 
@@ -58,7 +74,8 @@ export class ProbeLoop {
     this.intervals = new StateIntervalStore(deps.db);
     this.writer = new SampleWriter(deps.db);
     this.meta = new MetaStore(deps.db);
-    for (const service of deps.services) this.tracked.set(service.name, deps.carried?.get(service.name) ?? initialTracked);
+    for (const service of deps.services)
+      this.tracked.set(service.name, deps.carried?.get(service.name) ?? initialTracked);
   }
 
   start(): void {
@@ -119,11 +136,38 @@ export class ProbeLoop {
       this.deps.logger.error('recording a probe failed', { service: service.name, error });
       return;
     }
-    if (result.transition.changed) this.announce(service.name, previous, state, result.since, result.transition.cause);
+    const event = {
+      service: service.name,
+      at,
+      observation,
+      state,
+      since: this.intervals.current(service.name)?.from ?? result.since,
+    };
+    this.deps.events?.emitProbe(event);
+    if (result.transition.changed) {
+      this.announce(service.name, previous, state, result.since, result.transition.cause);
+      this.deps.events?.emitServiceState({
+        ...event,
+        previous: previous.status.state,
+        cause: result.transition.cause,
+      });
+    }
   }
 
-  private announce(service: string, previous: TrackedService, state: string, since: number, cause: string): void {
-    const fields = { service, from: previous.status.state, to: state, since: new Date(since).toISOString(), cause };
+  private announce(
+    service: string,
+    previous: TrackedService,
+    state: string,
+    since: number,
+    cause: string,
+  ): void {
+    const fields = {
+      service,
+      from: previous.status.state,
+      to: state,
+      since: new Date(since).toISOString(),
+      cause,
+    };
     if (state === 'down') this.deps.logger.warn('service down', fields);
     else if (state === 'degraded') this.deps.logger.warn('service degraded', fields);
     else this.deps.logger.info(`service ${state}`, fields);

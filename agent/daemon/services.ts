@@ -15,7 +15,10 @@ export function checkSpecsOf(service: ServiceConfig): CheckSpec[] {
       })
     : [];
   const explicit = (service.checks ?? []).map((check) => {
-    const [kind, settings] = Object.entries(check).find(([, value]) => value !== undefined) as [string, unknown];
+    const [kind, settings] = Object.entries(check).find(([, value]) => value !== undefined) as [
+      string,
+      unknown,
+    ];
     return { [kind]: settings } as CheckSpec;
   });
   return [...preset, ...explicit];

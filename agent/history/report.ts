@@ -23,6 +23,8 @@ export interface HistoryQuery {
   /** The agent is running: open runs continue up to now. */
   agentRunning: boolean;
   service?: string;
+  /** Per-day breakdown in the config time zone (default true); costs one pass per day. */
+  daily?: boolean;
 }
 
 export interface ServiceUptime {
@@ -55,12 +57,17 @@ export class UnknownServiceError extends Error {
 export function checkService(config: Config, recorded: readonly string[], service: string | undefined): void {
   if (service === undefined) return;
   const known = servicesInScope(config, recorded);
-  if (!known.includes(service)) throw new UnknownServiceError(`unknown service "${service}"; known: ${known.join(', ')}`);
+  if (!known.includes(service))
+    throw new UnknownServiceError(`unknown service "${service}"; known: ${known.join(', ')}`);
 }
 
 function loadIntervals(query: HistoryQuery, from: number) {
   const store = new StateIntervalStore(query.db);
-  const recorded = store.overlapping({ from, to: query.to, ...(query.service ? { service: query.service } : {}) });
+  const recorded = store.overlapping({
+    from,
+    to: query.to,
+    ...(query.service ? { service: query.service } : {}),
+  });
   return { store, intervals: query.agentRunning ? markOpenRuns(store, recorded) : recorded };
 }
 
@@ -71,7 +78,8 @@ function loadIntervals(query: HistoryQuery, from: number) {
 function markOpenRuns(store: StateIntervalStore, intervals: StateInterval[]): StateInterval[] {
   const openFrom = new Map<string, number | undefined>();
   return intervals.map((interval) => {
-    if (!openFrom.has(interval.service)) openFrom.set(interval.service, store.current(interval.service)?.from);
+    if (!openFrom.has(interval.service))
+      openFrom.set(interval.service, store.current(interval.service)?.from);
     return openFrom.get(interval.service) === interval.from ? { ...interval, to: null } : interval;
   });
 }
@@ -83,9 +91,18 @@ export function uptimeReport(query: HistoryQuery): UptimeReport {
   const maintenance = maintenanceWindows(query.db, config, from, to);
   const degradedWeight = config.uptime.degradedWeight;
   const services = servicesInScope(config, store.services(), query.service).map((service) => {
-    const input = { intervals: intervals.filter((i) => i.service === service), maintenance, service, from, to, now, degradedWeight };
+    const input = {
+      intervals: intervals.filter((i) => i.service === service),
+      maintenance,
+      service,
+      from,
+      to,
+      now,
+      degradedWeight,
+    };
     const uptime = computeUptime(input);
-    return { uptime, budget: errorBudget(uptime, config.slo.target), daily: dailyUptime({ ...input, timeZone: config.timezone }) };
+    const daily = query.daily === false ? [] : dailyUptime({ ...input, timeZone: config.timezone });
+    return { uptime, budget: errorBudget(uptime, config.slo.target), daily };
   });
   return { from, to, timeZone: config.timezone, sloTarget: config.slo.target, services, maintenance };
 }

@@ -1,6 +1,6 @@
 import { ConfigError, EX_CONFIG } from '../../config/errors.js';
-import { loadConfig, resolveDataDir } from '../../config/load.js';
 import { type Command, commonOptions, jsonOption } from '../command.js';
+import { cliContext } from '../context.js';
 
 export const checkConfigCommand: Command = {
   name: 'check-config',
@@ -9,13 +9,7 @@ export const checkConfigCommand: Command = {
   options: { ...commonOptions, ...jsonOption },
   async run(values, _positionals, io) {
     try {
-      const { config, source } = loadConfig({ flag: values.config as string | undefined, env: io.env });
-      const dataDir = resolveDataDir({
-        flag: values['data-dir'] as string | undefined,
-        env: io.env,
-        config,
-        cwd: io.cwd,
-      });
+      const { config, configSource: source, dataDir } = cliContext(values, io);
       if (values.json) io.out(`${JSON.stringify({ valid: true, source, dataDir, problems: [] })}\n`);
       else
         io.out(
