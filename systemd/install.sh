@@ -7,7 +7,7 @@
 # /usr/local/bin, config in /etc/hostwatch/hostwatch.yaml (created from the example once, never
 # overwritten), the unit in /etc/systemd/system/hostwatch.service, data in /var/lib/hostwatch.
 #
-# Building needs the dev dependencies (TypeScript), so the clone gets a full `npm ci` and build;
+# Building needs the dev dependencies (TypeScript), so the clone gets a full `npm install` and build;
 # /opt/hostwatch then receives a copy pruned to the production dependencies. The host needs Node
 # >= 20.19 installed system-wide (not under /home or /root: the service user must be able to run it)
 # and, for better-sqlite3, a C++ toolchain when no prebuilt binary matches (build-essential, python3).
@@ -22,7 +22,7 @@ Usage: install.sh [options]
 
   --root DIR      install below DIR instead of / (also $HOSTWATCH_INSTALL_ROOT); implies --no-systemctl
   --no-systemctl  do not call systemctl (daemon-reload, enable, start/restart/reload)
-  --skip-build    use the clone's existing dist/ and node_modules/ (no npm ci, no build)
+  --skip-build    use the clone's existing dist/ and node_modules/ (no npm install, no build)
   --node PATH     the node binary the service runs (default: node on $PATH)
   -h, --help      this text
 EOF
@@ -103,13 +103,13 @@ NPM_BIN="$(dirname "$NODE_BIN")/npm"
 [ -x "$NPM_BIN" ] || NPM_BIN="$(command -v npm || true)"
 if [ "$BUILD" -eq 1 ]; then
   [ -n "$NPM_BIN" ] || die "npm not found next to $NODE_BIN or on PATH"
-  say "npm ci (with dev dependencies: the TypeScript build needs them)"
-  (cd "$SRC" && PATH="$(dirname "$NODE_BIN"):$PATH" "$NPM_BIN" ci --no-audit --no-fund)
+  say "npm install (with dev dependencies: the TypeScript build needs them)"
+  (cd "$SRC" && PATH="$(dirname "$NODE_BIN"):$PATH" "$NPM_BIN" install --no-audit --no-fund)
   say "npm run build"
   (cd "$SRC" && PATH="$(dirname "$NODE_BIN"):$PATH" "$NPM_BIN" run build)
 fi
-[ -f "$SRC/dist/agent/cli.js" ] || die "$SRC/dist/agent/cli.js is missing: build first (npm ci && npm run build) or drop --skip-build"
-[ -d "$SRC/node_modules" ] || die "$SRC/node_modules is missing: run npm ci first or drop --skip-build"
+[ -f "$SRC/dist/agent/cli.js" ] || die "$SRC/dist/agent/cli.js is missing: build first (npm install && npm run build) or drop --skip-build"
+[ -d "$SRC/node_modules" ] || die "$SRC/node_modules is missing: run npm install first or drop --skip-build"
 
 # --- Stage the new code next to the old one -----------------------------------------------------
 mkdir -p "$ROOT/opt"

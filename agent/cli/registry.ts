@@ -1,9 +1,12 @@
 /** The static command registry; names must be unique. */
 import type { Command } from './command.js';
 import { checkConfigCommand } from './commands/check-config.js';
+import { incidentsCommand } from './commands/incidents.js';
+import { maintenanceCommand } from './commands/maintenance.js';
 import { metricsCommand } from './commands/metrics.js';
 import { runCommand } from './commands/run.js';
 import { statusCommand } from './commands/status.js';
+import { uptimeCommand } from './commands/uptime.js';
 
 export function buildRegistry(commands: readonly Command[]): ReadonlyMap<string, Command> {
   const registry = new Map<string, Command>();
@@ -14,4 +17,12 @@ export function buildRegistry(commands: readonly Command[]): ReadonlyMap<string,
   return registry;
 }
 
-export const commands = buildRegistry([runCommand, checkConfigCommand, statusCommand, metricsCommand]);
+export const commands = buildRegistry([
+  runCommand,
+  checkConfigCommand,
+  statusCommand,
+  metricsCommand,
+  uptimeCommand,
+  incidentsCommand,
+  maintenanceCommand,
+]);
