@@ -5,10 +5,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { benchAlerting } from './alerting.js';
+import { benchCloudwatch } from './cloudwatch.js';
 import { benchCollectors } from './collectors.js';
 import { benchCycle, benchRetention } from './cycle.js';
 import { benchDaemon } from './daemon.js';
 import { benchDbGrowth } from './db-growth.js';
+import { benchDiscord } from './discord.js';
 import { benchUptime } from './uptime.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'hostwatch-bench-'));
@@ -33,6 +36,21 @@ try {
   if (wanted('db')) print('database bytes per day at defaults (10 s interval)', await benchDbGrowth({ dir }));
   if (wanted('uptime'))
     print('uptime over one year of history, 5 services (median of 20 runs)', benchUptime({ dir }));
+  if (wanted('alerting'))
+    print(
+      'page latency over real nginx outages (fake SNS, real SDK), fast and default settings',
+      await benchAlerting({ fastOutages: 10, defaultOutages: 3 }),
+    );
+  if (wanted('cloudwatch'))
+    print(
+      'CloudWatch at defaults (simulated clock, fake CloudWatch, real SDK): calls, series, 24 h backlog drain',
+      await benchCloudwatch({ dir }),
+    );
+  if (wanted('discord'))
+    print(
+      'discord bot in the daemon: answer latency (MESSAGE_CREATE -> POST) with a year of history, extra RSS',
+      await benchDiscord({ dir }),
+    );
   if (wanted('daemon')) {
     const seconds = Number(process.env.BENCH_DAEMON_SECONDS ?? 300);
     print(`daemon at defaults for ${seconds} s`, await benchDaemon({ dir, seconds }));

@@ -12,7 +12,7 @@ import { StateIntervalStore } from '../agent/store/state-intervals.js';
 import { summary } from './stats.js';
 
 const DAY = 86_400_000;
-const SERVICES = ['host', 'nginx', 'tomcat', 'api', 'worker'];
+export const SERVICES = ['host', 'nginx', 'tomcat', 'api', 'worker'];
 
 /** Deterministic pseudo-random numbers (mulberry32) so every run stores the same history. */
 function random(seed: number) {
@@ -25,7 +25,7 @@ function random(seed: number) {
   };
 }
 
-function seedYear(store: StateIntervalStore, start: number, end: number): number {
+export function seedYear(store: StateIntervalStore, start: number, end: number): number {
   const next = random(42);
   let rows = 0;
   for (const service of SERVICES) {

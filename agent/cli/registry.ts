@@ -1,9 +1,14 @@
 /** The static command registry; names must be unique. */
 import type { Command } from './command.js';
+import { alertsCommand } from './commands/alerts.js';
+import { askCommand } from './commands/ask.js';
 import { checkConfigCommand } from './commands/check-config.js';
+import { cloudwatchCommand } from './commands/cloudwatch.js';
 import { incidentsCommand } from './commands/incidents.js';
+import { inquiriesCommand } from './commands/inquiries.js';
 import { maintenanceCommand } from './commands/maintenance.js';
 import { metricsCommand } from './commands/metrics.js';
+import { pageCommand } from './commands/page.js';
 import { runCommand } from './commands/run.js';
 import { statusCommand } from './commands/status.js';
 import { uptimeCommand } from './commands/uptime.js';
@@ -25,4 +30,9 @@ export const commands = buildRegistry([
   uptimeCommand,
   incidentsCommand,
   maintenanceCommand,
+  cloudwatchCommand,
+  askCommand,
+  inquiriesCommand,
+  alertsCommand,
+  pageCommand,
 ]);

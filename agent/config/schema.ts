@@ -3,11 +3,14 @@
  * durations are strings with a unit and come out of parsing as milliseconds.
  */
 import { z } from 'zod';
+import { alertingSchema } from './alerting-schema.js';
+import { cloudwatchSchema } from './cloudwatch-schema.js';
 import {
   cronExpression,
   describeValue,
   duration,
   httpUrl,
+  integer,
   nonEmptyString,
   onOffAuto,
   snowflake,
@@ -65,80 +68,6 @@ const maintenanceSchema = z
     }
   });
 
-const cloudwatchSchema = z.strictObject({
-  enabled: onOffAuto().default('auto'),
-  namespace: nonEmptyString('a CloudWatch namespace').default('Hostwatch'),
-  region: z.string().optional(),
-  endpoint: httpUrl().optional(),
-  flushInterval: duration({
-    min: 10 * SECOND,
-    minText: '10s',
-    max: 15 * 60 * SECOND,
-    maxText: '15m',
-  }).default(60 * SECOND),
-  /** Aggregation period: 60 (standard) or 1/10/30 (high resolution), in seconds. */
-  resolution: z
-    .union([z.literal(1), z.literal(10), z.literal(30), z.literal(60)], {
-      error: (i) => `expected 1, 10, 30 or 60, got ${describeValue(i.input)}`,
-    })
-    .default(60),
-  dimensions: list(z.enum(['InstanceType', 'AutoScalingGroupName', 'ImageId'])).default([]),
-  include: list(z.string()).optional(),
-  exclude: list(z.string()).default([]),
-  heartbeatAlarm: z
-    .strictObject({
-      enabled: z.boolean().default(false),
-      evaluationPeriods: z.number().int().min(1).max(60).default(5),
-      datapointsToAlarm: z.number().int().min(1).max(60).default(3),
-      statusCheckAlarm: z.boolean().default(true),
-    })
-    .prefault({}),
-});
-
-const ruleSchema = z.strictObject({
-  name: nonEmptyString('a rule name'),
-  metric: nonEmptyString('a metric name such as cpu_usage_active'),
-  labels: z.record(z.string(), z.string()).optional(),
-  op: z.enum(['>', '>=', '<', '<='], {
-    error: (i) => `expected one of > >= < <=, got ${describeValue(i.input)}`,
-  }),
-  threshold: z.number({ error: (i) => `expected a number, got ${describeValue(i.input)}` }),
-  for: duration({ min: 0, max: 7 * DAY, maxText: '7d' }).optional(),
-  severity: z
-    .enum(['critical', 'warning'], {
-      error: (i) => `expected critical or warning, got ${describeValue(i.input)}`,
-    })
-    .default('critical'),
-});
-
-const alertingSchema = z.strictObject({
-  sns: z
-    .strictObject({
-      topicArn: z
-        .string()
-        .regex(/^arn:aws[\w-]*:sns:[\w-]+:\d{12}:[\w-]+$/, {
-          error: (i) =>
-            `expected an SNS topic ARN (arn:aws:sns:REGION:ACCOUNT:NAME), got ${describeValue(i.input)}`,
-        })
-        .optional(),
-      warningTopicArn: z
-        .string()
-        .regex(/^arn:aws[\w-]*:sns:[\w-]+:\d{12}:[\w-]+$/, {
-          error: (i) =>
-            `expected an SNS topic ARN (arn:aws:sns:REGION:ACCOUNT:NAME), got ${describeValue(i.input)}`,
-        })
-        .optional(),
-      region: z.string().optional(),
-      endpoint: httpUrl().optional(),
-    })
-    .prefault({}),
-  repeatInterval: duration({ min: 60 * SECOND, minText: '1m', max: 7 * DAY, maxText: '7d' }).default(
-    4 * 3_600_000,
-  ),
-  runbookUrl: httpUrl().optional(),
-  rules: list(ruleSchema).default([]),
-});
-
 const discordSchema = z.strictObject({
   enabled: onOffAuto().default('auto'),
   guilds: list(snowflake()).default([]),
@@ -147,6 +76,15 @@ const discordSchema = z.strictObject({
   apiBase: httpUrl().default('https://discord.com/api'),
   /** MessageContent is a privileged intent: only ask for it when enabled in the developer portal. */
   messageContent: z.boolean().default(false),
+  /** Answer direct messages from members of the configured guilds (off: DMs get a pointer to the channel). */
+  allowDMs: z.boolean().default(false),
+  /** Questions per user in a sliding window; beyond it the user gets one polite reply per window. */
+  rateLimit: z
+    .strictObject({
+      questions: integer(1, 100).default(5),
+      per: duration({ min: SECOND, minText: '1s', max: DAY, maxText: '1d' }).default(60 * SECOND),
+    })
+    .prefault({}),
   report: z
     .strictObject({ channel: snowflake().optional(), cron: cronExpression().default('0 9 * * 1') })
     .prefault({}),

@@ -30,7 +30,8 @@ export interface Decision {
 
 export interface AgentComponent {
   readonly name: string;
-  decide(ctx: AgentContext): Decision;
+  /** May be async (e.g. a bounded credential lookup); must not throw and must not hang. */
+  decide(ctx: AgentContext): Decision | Promise<Decision>;
   start(ctx: AgentContext): Promise<void> | void;
   /** Finish or hand back in-flight work (outboxes keep the rest) and release resources. */
   stop(): Promise<void>;

@@ -13,14 +13,14 @@ import { VERSION } from '../version.js';
 import { type AgentComponent, type AgentContext, buildComponents } from './component.js';
 import { componentFactories } from './components.js';
 import { AgentEvents } from './events.js';
-import { decideCloudwatch, decideDiscord, decidePaging } from './features.js';
 import { MetricsLoop } from './metrics-loop.js';
 import { ProbeLoop } from './probe-loop.js';
 import { Sampler } from './sampler.js';
 import { SelfObserver } from './self-stats.js';
 import { buildServices } from './services.js';
 
-function collectorsFor(config: Config, logger: Logger) {
+/** The collectors the config asks for (also used by `hostwatch cloudwatch plan` before the agent ran). */
+export function collectorsFor(config: Config, logger: Logger) {
   return createCollectors(
     {
       ...(config.metrics.collectors ? { enabled: config.metrics.collectors } : {}),
@@ -148,15 +148,9 @@ export class Daemon {
 
   private async startComponents(identity: HostIdentity): Promise<void> {
     const ctx = this.context(identity);
-    for (const decision of [
-      decideCloudwatch(ctx.config, identity),
-      decideDiscord(ctx.config, this.env),
-      decidePaging(ctx.config),
-    ]) {
-      this.logger.info(`${decision.feature}: ${decision.on ? 'on' : 'off'}`, { reason: decision.reason });
-    }
     for (const component of buildComponents(componentFactories)) {
-      const decision = component.decide(ctx);
+      // decide() may look something up (e.g. credentials); components bound that time themselves.
+      const decision = await component.decide(ctx);
       this.logger.info(`${component.name}: ${decision.on ? 'on' : 'off'}`, { reason: decision.reason });
       if (!decision.on) continue;
       try {

@@ -36,7 +36,7 @@ export interface ProbeLoopDeps {
   events?: AgentEvents;
 }
 
-function probeSamples(service: string, observation: ServiceObservation, at: number): Sample[] {
+export function probeSamples(service: string, observation: ServiceObservation, at: number): Sample[] {
   const labels = { service };
   const samples: Sample[] = [];
   if (observation.status !== 'unknown') {

@@ -4,7 +4,13 @@
  * at the 1st, and uptime figures are not shifted by the thresholds. Pure.
  */
 import type { ObservationStatus } from './service.js';
-import { initialServiceStatus, nextServiceState, type ServiceStatus, type StateTransition, type Thresholds } from './thresholds.js';
+import {
+  initialServiceStatus,
+  nextServiceState,
+  type ServiceStatus,
+  type StateTransition,
+  type Thresholds,
+} from './thresholds.js';
 
 export interface RunStarts {
   failed?: number;
@@ -40,14 +46,21 @@ export interface TrackResult {
   since: number;
 }
 
-export function track(prev: TrackedService, observation: { status: ObservationStatus; detail?: string }, at: number, thresholds: Thresholds): TrackResult {
+export function track(
+  prev: TrackedService,
+  observation: { status: ObservationStatus; detail?: string },
+  at: number,
+  thresholds: Thresholds,
+): TrackResult {
   const transition = nextServiceState(prev.status, observation, thresholds);
   const runs = nextRuns(prev.runs, observation.status, at);
   let since = at;
   if (transition.changed) {
     if (transition.state === 'down') since = runs.failed ?? at;
-    else if (transition.state === 'degraded') since = prev.status.state === 'down' ? (runs.passing ?? at) : (runs.slow ?? at);
-    else if (transition.state === 'up') since = prev.status.state === 'down' ? (runs.passing ?? at) : (runs.fast ?? at);
+    else if (transition.state === 'degraded')
+      since = prev.status.state === 'down' ? (runs.passing ?? at) : (runs.slow ?? at);
+    else if (transition.state === 'up')
+      since = prev.status.state === 'down' ? (runs.passing ?? at) : (runs.fast ?? at);
   }
   const { changed: _changed, cause: _cause, ...status } = transition;
   return { tracked: { status, runs }, transition, since };

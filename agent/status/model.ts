@@ -3,7 +3,10 @@
  * the store. The JSON form of this model is a documented, stable output.
  */
 import { statSync } from 'node:fs';
+import { type AlertingSummary, alertingSummary } from '../../alerting/report.js';
+import type { LastProbe } from '../daemon/probe-loop.js';
 import type { AgentStats } from '../daemon/self-stats.js';
+import { type CloudwatchStatus, readCloudwatchStatus } from '../exporters/cloudwatch/status.js';
 import type { HostIdentity } from '../identity/types.js';
 import { listCollectorRuns } from '../store/collector-runs.js';
 import type { Db } from '../store/db.js';
@@ -12,7 +15,6 @@ import { type LatestValue, latestValues } from '../store/sample-reader.js';
 import { StateIntervalStore } from '../store/state-intervals.js';
 import type { CollectorRun } from '../types.js';
 import type { ServiceState } from '../uptime/types.js';
-import type { LastProbe } from '../daemon/probe-loop.js';
 
 export interface ServiceStatusEntry {
   service: string;
@@ -42,6 +44,10 @@ export interface StatusModel {
   services: ServiceStatusEntry[];
   collectors: CollectorRun[];
   metrics: LatestValue[];
+  /** null when CloudWatch never ran on this store; see agent/exporters/cloudwatch/status.ts. */
+  cloudwatch: CloudwatchStatus | null;
+  /** Alert counts and the pager outbox; null when the store has no alerting tables yet (alerting/report.ts). */
+  alerting: AlertingSummary | null;
 }
 
 export interface StatusInputs {
@@ -86,15 +92,29 @@ export function buildStatus({ db, dbPath, dataDir, now, runningPid, services }: 
     services: serviceEntries(db, meta, ['host', ...services], runningPid !== undefined),
     collectors: listCollectorRuns(db),
     metrics: latestValues(db, freshSince),
+    cloudwatch: readCloudwatchStatus(db, now),
+    alerting: alertingSummary(db),
   };
 }
 
-function serviceEntries(db: Db, meta: MetaStore, names: readonly string[], running: boolean): ServiceStatusEntry[] {
+function serviceEntries(
+  db: Db,
+  meta: MetaStore,
+  names: readonly string[],
+  running: boolean,
+): ServiceStatusEntry[] {
   const intervals = new StateIntervalStore(db);
   return names.map((service) => {
     const open = intervals.current(service);
     const lastProbe = meta.get<LastProbe>(`probe:${service}`) ?? null;
-    if (!running || !open) return { service, state: 'unknown', since: null, cause: running ? 'no probe result yet' : 'agent not running', lastProbe };
+    if (!running || !open)
+      return {
+        service,
+        state: 'unknown',
+        since: null,
+        cause: running ? 'no probe result yet' : 'agent not running',
+        lastProbe,
+      };
     return { service, state: open.state, since: open.from, cause: open.cause, lastProbe };
   });
 }

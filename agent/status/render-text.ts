@@ -1,5 +1,7 @@
 /** Human-readable `hostwatch status`. */
 
+import { alertingStatusLine } from '../cli/alerting-status.js';
+import { cloudwatchStatusLines } from '../cli/cloudwatch/status-view.js';
 import { formatBytes, formatValue, isoSeconds, table } from '../cli/format.js';
 import { formatDuration } from '../config/duration.js';
 import type { LatestValue } from '../store/sample-reader.js';
@@ -61,12 +63,20 @@ export function renderStatusText(model: StatusModel): string {
     `Swap:     ${value(m, 'swap_used_percent')} used of ${value(m, 'swap_total')}`,
   );
   if (model.services.length) {
-    lines.push('', table([['SERVICE', 'STATE', 'SINCE', 'LAST PROBE'], ...model.services.map((s) => [
-      s.service,
-      s.state.toUpperCase(),
-      s.since === null ? '-' : `${isoSeconds(s.since)} (${formatDuration(Math.max(0, model.generatedAt - s.since))})`,
-      s.lastProbe ? s.lastProbe.detail : s.cause ?? '',
-    ])]));
+    lines.push(
+      '',
+      table([
+        ['SERVICE', 'STATE', 'SINCE', 'LAST PROBE'],
+        ...model.services.map((s) => [
+          s.service,
+          s.state.toUpperCase(),
+          s.since === null
+            ? '-'
+            : `${isoSeconds(s.since)} (${formatDuration(Math.max(0, model.generatedAt - s.since))})`,
+          s.lastProbe ? s.lastProbe.detail : (s.cause ?? ''),
+        ]),
+      ]),
+    );
   }
   const uptime = pick(m, 'system_uptime');
   if (uptime) lines.push(`Uptime:   ${formatDuration(uptime.value * 1000)}`);
@@ -145,6 +155,8 @@ export function renderStatusText(model: StatusModel): string {
       `          RSS ${formatBytes(stats.rssBytes)}; started ${isoSeconds(stats.startedAt)}; ${stats.cycles} cycles; config ${stats.configSource}`,
     );
   }
+  if (model.cloudwatch) lines.push(...cloudwatchStatusLines(model.cloudwatch, model.generatedAt));
+  if (model.alerting) lines.push(alertingStatusLine(model.alerting));
   lines.push(`Store:    ${model.agent.dataDir} (${formatBytes(model.agent.dbBytes)})`);
   return `${lines.join('\n')}\n`;
 }

@@ -34,20 +34,41 @@ export class MaintenanceStore {
 
   add(window: NewMaintenance): MaintenanceWindow {
     const result = this.db
-      .prepare('INSERT INTO maintenance_windows (start_ts, end_ts, services, reason, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(window.start, window.end, JSON.stringify(window.services), window.reason, window.createdAt, window.createdBy ?? null);
-    return toWindow({ id: Number(result.lastInsertRowid), start_ts: window.start, end_ts: window.end, services: JSON.stringify(window.services), reason: window.reason });
+      .prepare(
+        'INSERT INTO maintenance_windows (start_ts, end_ts, services, reason, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?)',
+      )
+      .run(
+        window.start,
+        window.end,
+        JSON.stringify(window.services),
+        window.reason,
+        window.createdAt,
+        window.createdBy ?? null,
+      );
+    return toWindow({
+      id: Number(result.lastInsertRowid),
+      start_ts: window.start,
+      end_ts: window.end,
+      services: JSON.stringify(window.services),
+      reason: window.reason,
+    });
   }
 
   /** Marks a window removed (kept for history); false when no such live window exists. */
   remove(id: number, at: number): boolean {
-    return this.db.prepare('UPDATE maintenance_windows SET removed_at = ? WHERE id = ? AND removed_at IS NULL').run(at, id).changes === 1;
+    return (
+      this.db
+        .prepare('UPDATE maintenance_windows SET removed_at = ? WHERE id = ? AND removed_at IS NULL')
+        .run(at, id).changes === 1
+    );
   }
 
   /** Live windows overlapping [from, to). */
   overlapping(from: number, to: number): MaintenanceWindow[] {
     const rows = this.db
-      .prepare('SELECT id, start_ts, end_ts, services, reason FROM maintenance_windows WHERE removed_at IS NULL AND end_ts > ? AND start_ts < ? ORDER BY start_ts')
+      .prepare(
+        'SELECT id, start_ts, end_ts, services, reason FROM maintenance_windows WHERE removed_at IS NULL AND end_ts > ? AND start_ts < ? ORDER BY start_ts',
+      )
       .all(from, to) as Row[];
     return rows.map(toWindow);
   }

@@ -41,7 +41,9 @@ export class StateIntervalStore {
   constructor(private readonly db: Db) {}
 
   current(service: string): StoredInterval | undefined {
-    const row = this.db.prepare('SELECT * FROM state_intervals WHERE service = ? AND open = 1').get(service) as Row | undefined;
+    const row = this.db
+      .prepare('SELECT * FROM state_intervals WHERE service = ? AND open = 1')
+      .get(service) as Row | undefined;
     return row ? toStored(row) : undefined;
   }
 
@@ -53,7 +55,9 @@ export class StateIntervalStore {
   observe(service: string, state: ServiceState, at: number, cause: string | null, since: number = at): void {
     const open = this.current(service);
     if (open && open.state === state) {
-      this.db.prepare('UPDATE state_intervals SET to_ts = max(to_ts, ?), cause = coalesce(cause, ?) WHERE id = ?').run(at, cause, open.id);
+      this.db
+        .prepare('UPDATE state_intervals SET to_ts = max(to_ts, ?), cause = coalesce(cause, ?) WHERE id = ?')
+        .run(at, cause, open.id);
       return;
     }
     const start = open ? Math.max(open.from, Math.min(since, at)) : Math.min(since, at);
@@ -64,7 +68,9 @@ export class StateIntervalStore {
       this.db.prepare('UPDATE state_intervals SET to_ts = ?, open = 0 WHERE id = ?').run(start, open.id);
     }
     this.db
-      .prepare('INSERT INTO state_intervals (service, state, from_ts, to_ts, open, cause) VALUES (?, ?, ?, ?, 1, ?)')
+      .prepare(
+        'INSERT INTO state_intervals (service, state, from_ts, to_ts, open, cause) VALUES (?, ?, ?, ?, 1, ?)',
+      )
       .run(service, state, start, Math.max(start, at), cause);
   }
 
@@ -74,10 +80,18 @@ export class StateIntervalStore {
   }
 
   /** Inserts a closed, already-known run (gap reasoning at start-up). */
-  insertClosed(interval: { service: string; state: ServiceState; from: number; to: number; cause?: string }): void {
+  insertClosed(interval: {
+    service: string;
+    state: ServiceState;
+    from: number;
+    to: number;
+    cause?: string;
+  }): void {
     if (interval.to <= interval.from) return;
     this.db
-      .prepare('INSERT INTO state_intervals (service, state, from_ts, to_ts, open, cause) VALUES (?, ?, ?, ?, 0, ?)')
+      .prepare(
+        'INSERT INTO state_intervals (service, state, from_ts, to_ts, open, cause) VALUES (?, ?, ?, ?, 0, ?)',
+      )
       .run(interval.service, interval.state, interval.from, interval.to, interval.cause ?? null);
   }
 
@@ -88,7 +102,11 @@ export class StateIntervalStore {
   }
 
   services(): string[] {
-    return (this.db.prepare('SELECT DISTINCT service FROM state_intervals ORDER BY service').all() as Array<{ service: string }>).map((r) => r.service);
+    return (
+      this.db.prepare('SELECT DISTINCT service FROM state_intervals ORDER BY service').all() as Array<{
+        service: string;
+      }>
+    ).map((r) => r.service);
   }
 
   /**
@@ -99,15 +117,24 @@ export class StateIntervalStore {
     const rows = (
       options.service
         ? this.db
-            .prepare('SELECT * FROM state_intervals WHERE service = ? AND to_ts >= ? AND from_ts < ? ORDER BY from_ts')
+            .prepare(
+              'SELECT * FROM state_intervals WHERE service = ? AND to_ts >= ? AND from_ts < ? ORDER BY from_ts',
+            )
             .all(options.service, options.from, options.to)
-        : this.db.prepare('SELECT * FROM state_intervals WHERE to_ts >= ? AND from_ts < ? ORDER BY service, from_ts').all(options.from, options.to)
+        : this.db
+            .prepare(
+              'SELECT * FROM state_intervals WHERE to_ts >= ? AND from_ts < ? ORDER BY service, from_ts',
+            )
+            .all(options.from, options.to)
     ) as Row[];
     return rows.map((row) => ({
       service: row.service,
       state: row.state,
       from: row.from_ts,
-      to: row.open === 1 && options.liveUntil !== undefined ? Math.max(row.to_ts, options.liveUntil) : row.to_ts,
+      to:
+        row.open === 1 && options.liveUntil !== undefined
+          ? Math.max(row.to_ts, options.liveUntil)
+          : row.to_ts,
       ...(row.cause ? { cause: row.cause } : {}),
     }));
   }

@@ -5,13 +5,31 @@ import { configJsonSchema } from '../../../agent/config/json-schema.js';
 
 describe('published JSON Schema', () => {
   it('matches the zod schema (run `npm run build && npm run schema` after changing the config)', () => {
-    const published = JSON.parse(readFileSync(join(import.meta.dirname, '../../../systemd/hostwatch.schema.json'), 'utf8'));
+    const published = JSON.parse(
+      readFileSync(join(import.meta.dirname, '../../../systemd/hostwatch.schema.json'), 'utf8'),
+    );
     expect(published).toEqual(JSON.parse(JSON.stringify(configJsonSchema())));
   });
 
   it('describes the contract keys and rejects unknown ones', () => {
-    const schema = configJsonSchema() as { properties: Record<string, unknown>; additionalProperties: boolean };
-    for (const key of ['host', 'timezone', 'dataDir', 'metrics', 'services', 'nginx', 'tomcat', 'slo', 'maintenance', 'cloudwatch', 'alerting', 'discord']) {
+    const schema = configJsonSchema() as {
+      properties: Record<string, unknown>;
+      additionalProperties: boolean;
+    };
+    for (const key of [
+      'host',
+      'timezone',
+      'dataDir',
+      'metrics',
+      'services',
+      'nginx',
+      'tomcat',
+      'slo',
+      'maintenance',
+      'cloudwatch',
+      'alerting',
+      'discord',
+    ]) {
       expect(schema.properties).toHaveProperty(key);
     }
     expect(schema.additionalProperties).toBe(false);

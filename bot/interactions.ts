@@ -1,0 +1,155 @@
+/**
+ * Slash commands and their autocomplete: access policy, per-user rate limit (a polite ephemeral reply: every
+ * interaction must be answered), deferReply/editReply for commands that read a lot of history, one inquiry row.
+ */
+import {
+  type AutocompleteInteraction,
+  type ChatInputCommandInteraction,
+  type Client,
+  type GuildMember,
+  type Interaction,
+  MessageFlags,
+} from 'discord.js';
+import { accessFor, type Place } from './access.js';
+import type { Answer } from './answers/model.js';
+import { dmOffNotice, failureNotice, otherChannelNotice, rateLimitedNotice } from './answers/notices.js';
+import { renderDiscord } from './answers/render-discord.js';
+import type { SlashCommand } from './commands/types.js';
+import { type BotContext, recordInquiry } from './context.js';
+import { dmAllowed } from './dm-access.js';
+
+function rolesOf(member: ChatInputCommandInteraction['member']): string[] {
+  if (!member) return [];
+  if (Array.isArray(member.roles)) return member.roles;
+  // A cached GuildMember keeps the raw role ids of the interaction payload.
+  const raw = (member as unknown as { _roles?: string[] })._roles;
+  return raw ?? [...(member as GuildMember).roles.cache.keys()];
+}
+
+function placeOf(interaction: ChatInputCommandInteraction): Place {
+  if (interaction.guildId === null) return { kind: 'dm', channelId: interaction.channelId };
+  const channel = interaction.channel;
+  const parentId = channel?.isThread() ? channel.parentId : null;
+  return { kind: 'guild', guildId: interaction.guildId, channelId: interaction.channelId, parentId };
+}
+
+async function autocomplete(
+  interaction: AutocompleteInteraction,
+  commands: ReadonlyMap<string, SlashCommand>,
+  ctx: BotContext,
+) {
+  const command = commands.get(interaction.commandName);
+  const focused = interaction.options.getFocused(true);
+  let choices: ReturnType<NonNullable<SlashCommand['autocomplete']>> = [];
+  try {
+    choices =
+      command?.autocomplete?.(
+        {
+          focused: { name: focused.name, value: String(focused.value) },
+          subcommand: interaction.options.getSubcommand(false),
+          now: ctx.clock.now(),
+        },
+        ctx,
+      ) ?? [];
+  } catch (error) {
+    ctx.logger.warn('autocomplete failed', {
+      command: interaction.commandName,
+      error: (error as Error).message,
+    });
+  }
+  await interaction.respond(choices);
+}
+
+export function createInteractionHandler(
+  ctx: BotContext,
+  client: Client,
+  commands: ReadonlyMap<string, SlashCommand>,
+): (interaction: Interaction) => Promise<void> {
+  const { discord } = ctx.config;
+  const policy = { guilds: discord.guilds, channels: discord.channels, allowDMs: discord.allowDMs };
+  return async (interaction) => {
+    if (interaction.isAutocomplete()) {
+      await autocomplete(interaction, commands, ctx).catch((error: unknown) =>
+        ctx.logger.warn('autocomplete reply failed', { error: (error as Error).message }),
+      );
+      return;
+    }
+    if (!interaction.isChatInputCommand()) return;
+    const started = performance.now();
+    const command = commands.get(interaction.commandName);
+    const host = () => ctx.data().hostName;
+    let intent = interaction.commandName;
+    const done = (outcome: Parameters<typeof recordInquiry>[1]['outcome']) =>
+      recordInquiry(ctx, {
+        at: ctx.clock.now(),
+        source: 'slash',
+        userId: interaction.user.id,
+        guildId: interaction.guildId,
+        channelId: interaction.channelId,
+        intent,
+        outcome,
+        latencyMs: Math.round((performance.now() - started) * 100) / 100,
+      });
+    const privately = (answer: Answer) =>
+      interaction.reply({ ...renderDiscord(answer), flags: MessageFlags.Ephemeral });
+    try {
+      const access = accessFor(policy, placeOf(interaction));
+      if (access === 'ignored' || !command) {
+        await privately(otherChannelNotice(host()));
+        return done('denied');
+      }
+      const rate = ctx.limiter.take(interaction.user.id, ctx.clock.now());
+      if (!rate.allowed) {
+        await privately(
+          rateLimitedNotice(
+            host(),
+            ctx.limiter.limit,
+            ctx.limiter.windowMs,
+            ctx.clock.now() + rate.retryAfterMs,
+          ),
+        );
+        return done('rate-limited');
+      }
+      if (
+        access === 'dm-off' ||
+        (access === 'dm-check' && !(await dmAllowed(ctx, client, interaction.user.id)))
+      ) {
+        await privately(dmOffNotice(host(), access === 'dm-off' ? 'off' : 'not-member'));
+        return done('denied');
+      }
+      if (command.defer) await interaction.deferReply();
+      const output = await command.execute(
+        {
+          options: interaction.options,
+          invoker: {
+            userId: interaction.user.id,
+            userName: interaction.user.username,
+            guildId: interaction.guildId,
+            roles: rolesOf(interaction.member),
+          },
+          now: ctx.clock.now(),
+        },
+        ctx,
+      );
+      intent = output.intent;
+      const body = renderDiscord(output.answer);
+      if (interaction.deferred) await interaction.editReply(body);
+      else
+        await interaction.reply({ ...body, ...(output.ephemeral ? { flags: MessageFlags.Ephemeral } : {}) });
+      done(output.answer.outcome);
+    } catch (error) {
+      ctx.logger.warn('could not answer a slash command', {
+        command: interaction.commandName,
+        error: (error as Error).message,
+      });
+      done('error');
+      const notice = renderDiscord(failureNotice(host()));
+      const fallback = interaction.deferred
+        ? interaction.editReply(notice)
+        : interaction.replied
+          ? Promise.resolve()
+          : interaction.reply({ ...notice, flags: MessageFlags.Ephemeral });
+      await fallback.catch(() => {});
+    }
+  };
+}
