@@ -8,7 +8,7 @@ import { AlertOutboxStore } from '../agent/store/alert-outbox.js';
 import { hostFacts } from './alert-identity.js';
 import { AlertEvaluator } from './evaluator.js';
 import { OutboxSender } from './outbox.js';
-import { type Pager, snsPagerFor } from './pager/sns.js';
+import type { Pager } from './pager/sns.js';
 import { rulesFromConfig } from './rules.js';
 
 export const PAGING_COMPONENT_NAME = 'sns-paging';
@@ -45,13 +45,16 @@ export function createPagingComponent(options: PagingComponentOptions = {}): Age
       };
     },
 
-    start(ctx: AgentContext): void {
+    async start(ctx: AgentContext): Promise<void> {
       const { config, db, clock, logger } = ctx;
       const store = new AlertOutboxStore(db);
       const requeued = store.requeueFixable(clock.now());
       if (requeued > 0)
         logger.warn('retrying notifications parked for a configuration problem', { rows: requeued });
-      pager = options.createPager?.(ctx) ?? snsPagerFor(config.alerting.sns, ctx.env);
+      // The SNS client is loaded only when paging is on.
+      pager =
+        options.createPager?.(ctx) ??
+        (await import('./pager/sns.js')).snsPagerFor(config.alerting.sns, ctx.env);
       const running = new OutboxSender({ store, pager, clock, logger });
       sender = running;
       const evaluator = new AlertEvaluator({

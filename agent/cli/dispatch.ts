@@ -5,11 +5,12 @@ import { StoreError } from '../store/db.js';
 import { VERSION } from '../version.js';
 import { type CliIo, type Command, EX_NOINPUT, EX_USAGE, UsageError } from './command.js';
 import { NoDataError } from './context.js';
-import { commands } from './registry.js';
+import { commands, loadAll } from './registry.js';
 
-function mainHelp(): string {
-  const width = Math.max(...[...commands.keys()].map((name) => name.length));
-  const lines = [...commands.values()].map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`);
+async function mainHelp(): Promise<string> {
+  const all = await loadAll();
+  const width = Math.max(...all.map((c) => c.name.length));
+  const lines = all.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`);
   return [
     `hostwatch ${VERSION}: on-host monitoring agent`,
     '',
@@ -32,18 +33,19 @@ function commandHelp(command: Command): string {
 export async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
-    io.out(mainHelp());
+    io.out(await mainHelp());
     return 0;
   }
   if (name === '--version' || name === 'version') {
     io.out(`${VERSION}\n`);
     return 0;
   }
-  const command = commands.get(name);
-  if (!command) {
-    io.err(`hostwatch: unknown command "${name}"\n\n${mainHelp()}`);
+  const load = commands.get(name);
+  if (!load) {
+    io.err(`hostwatch: unknown command "${name}"\n\n${await mainHelp()}`);
     return EX_USAGE;
   }
+  const command = await load();
   try {
     const { values, positionals } = parseArgs({
       args: command.normalizeArgs ? command.normalizeArgs(rest) : [...rest],

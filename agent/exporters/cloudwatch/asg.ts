@@ -6,7 +6,7 @@
  */
 import { MetadataService } from '@aws-sdk/ec2-metadata-service';
 import { DEFAULT_IMDS_ENDPOINT, resolveImdsEndpoint, sdkErrorDetail } from '../../identity/imds.js';
-import { withDeadline } from './client.js';
+import { withDeadline } from './deadline.js';
 
 const ASG_TAG_PATH = 'latest/meta-data/tags/instance/aws:autoscaling:groupName';
 

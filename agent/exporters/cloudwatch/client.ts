@@ -10,6 +10,7 @@
  */
 import { CloudWatchClient, PutMetricDataCommand } from '@aws-sdk/client-cloudwatch';
 import { type OutboxDatum, toMetricDatum } from './datum.js';
+import { deadlineSignal, withDeadline } from './deadline.js';
 import type { PutMetricData } from './sender.js';
 
 export interface ClientOptions {
@@ -37,40 +38,6 @@ export function createCloudwatchClient(options: ClientOptions): CloudWatchClient
       throwOnRequestTimeout: true,
     },
   });
-}
-
-/** Rejects with a TimeoutError after `ms`; the work itself is left to finish or fail on its own. */
-export function withDeadline<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
-  work.catch(() => {});
-  let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
-      const error = new Error(`${what}: no answer within ${ms}ms`);
-      error.name = 'TimeoutError';
-      reject(error);
-    }, ms);
-  });
-  return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
-}
-
-/** A signal that aborts with `parent` or after `ms`, whichever comes first. */
-export function deadlineSignal(parent: AbortSignal, ms: number): { signal: AbortSignal; done(): void } {
-  const controller = new AbortController();
-  const onAbort = () => controller.abort(parent.reason);
-  if (parent.aborted) controller.abort(parent.reason);
-  else parent.addEventListener('abort', onAbort, { once: true });
-  const timer = setTimeout(() => {
-    const error = new Error(`no answer within ${ms}ms`);
-    error.name = 'TimeoutError';
-    controller.abort(error);
-  }, ms);
-  return {
-    signal: controller.signal,
-    done: () => {
-      clearTimeout(timer);
-      parent.removeEventListener('abort', onAbort);
-    },
-  };
 }
 
 /** PutMetricData through the client, bounded by `deadlineMs` on top of the handler's timeouts. */

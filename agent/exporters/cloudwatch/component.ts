@@ -7,17 +7,10 @@ import type { AgentComponent, AgentContext, ComponentFactory, Decision } from '.
 import { describeSeries } from '../../store/cloudwatch-outbox.js';
 import { MetaStore } from '../../store/meta.js';
 import { cachedSeriesLookup } from './aggregate.js';
-import { AlarmKeeper } from './alarm-keeper.js';
-import { alarmApiOf } from './alarm-sync.js';
+import type { AlarmKeeper } from './alarm-keeper.js';
 import { planAlarms } from './alarms.js';
 import { type AutoScalingGroupLookup, lookUpAutoScalingGroup } from './asg.js';
-import {
-  type CredentialCheck,
-  checkCredentials,
-  createCloudwatchClient,
-  DEFAULT_REQUEST_TIMEOUT_MS,
-  putMetricDataWith,
-} from './client.js';
+import type { CredentialCheck, createCloudwatchClient } from './client.js';
 import { CloudwatchExporter } from './exporter.js';
 import { seriesMapper } from './series-map.js';
 import {
@@ -38,6 +31,14 @@ export interface CloudwatchComponentDeps {
 }
 
 const KEEP_SENT_MS = 2 * 3_600_000;
+
+/**
+ * The AWS SDK client costs ~19 MB of RSS: it is loaded only once the exporter may run, so an
+ * agent with CloudWatch off (every host off EC2) does not carry it.
+ */
+const loadClient = () => import('./client.js');
+const loadAlarmSync = () => import('./alarm-sync.js');
+const loadAlarmKeeper = () => import('./alarm-keeper.js');
 
 export class CloudwatchComponent implements AgentComponent {
   readonly name = 'cloudwatch';
@@ -76,6 +77,7 @@ export class CloudwatchComponent implements AgentComponent {
     }
     this.region = region.region;
     const endpoint = resolveEndpoint(config, env);
+    const { checkCredentials, createCloudwatchClient } = await loadClient();
     this.client = (this.deps.createClient ?? createCloudwatchClient)({
       region: region.region,
       ...(endpoint.endpoint ? { endpoint: endpoint.endpoint } : {}),
@@ -106,6 +108,7 @@ export class CloudwatchComponent implements AgentComponent {
     const { config, identity, env, logger, db, clock } = ctx;
     const client = this.client;
     if (!client) throw new Error('cloudwatch: start() without an on decision');
+    const { DEFAULT_REQUEST_TIMEOUT_MS, putMetricDataWith } = await loadClient();
     const wantsAsg = config.cloudwatch.dimensions.includes('AutoScalingGroupName');
     const asg: AutoScalingGroupLookup = !wantsAsg
       ? {}
@@ -161,6 +164,8 @@ export class CloudwatchComponent implements AgentComponent {
         );
       if (config.cloudwatch.heartbeatAlarm.statusCheckAlarm && !identity.ec2)
         logger.info('no EC2 status-check alarm: not on EC2');
+      const { alarmApiOf } = await loadAlarmSync();
+      const { AlarmKeeper } = await loadAlarmKeeper();
       this.alarms = new AlarmKeeper({
         api: alarmApiOf(client),
         plan: planAlarms({
