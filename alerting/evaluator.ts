@@ -193,17 +193,7 @@ export class AlertEvaluator {
     let enqueued = false;
     this.deps.db.transaction(() => {
       this.states.save({ key, rule: rule.name, target, severity: rule.severity, state, updatedAt: now });
-      for (const event of events) {
-        this.states.addEvent({
-          key,
-          rule: rule.name,
-          target,
-          severity: rule.severity,
-          at: now,
-          kind: event.kind,
-          detail: event.detail,
-        });
-      }
+      for (const event of events) this.addHistoryEvent(identity, now, event.kind, event.detail);
       for (const notice of notices) enqueued = this.enqueue(identity, notice, now) || enqueued;
     })();
     this.alerts.set(identity.key, { identity, state, savedAt: now, saved: state });
@@ -213,20 +203,19 @@ export class AlertEvaluator {
     if (enqueued) this.deps.onEnqueued?.();
   }
 
+  /** One line of the alert's history (inside the caller's transaction). */
+  private addHistoryEvent(identity: AlertIdentity, at: number, kind: string, detail: string): void {
+    const { rule, key, target } = identity;
+    this.states.addEvent({ key, rule: rule.name, target, severity: rule.severity, at, kind, detail });
+  }
+
   /** Inside a transaction: the notification row, or a history note when the severity has no topic. */
   private enqueue(identity: AlertIdentity, notice: Notice, now: number): boolean {
-    const { rule, key, target } = identity;
+    const { rule, key } = identity;
     const topicArn = rule.severity === 'critical' ? this.deps.topics.critical : this.deps.topics.warning;
     if (!topicArn) {
-      this.states.addEvent({
-        key,
-        rule: rule.name,
-        target,
-        severity: rule.severity,
-        at: now,
-        kind: 'not-published',
-        detail: `${notice.kind}: no alerting.sns.warningTopicArn for ${rule.severity} alerts`,
-      });
+      const detail = `${notice.kind}: no alerting.sns.warningTopicArn for ${rule.severity} alerts`;
+      this.addHistoryEvent(identity, now, 'not-published', detail);
       return false;
     }
     const notification = notificationFor(identity, notice, {

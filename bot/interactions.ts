@@ -11,12 +11,12 @@ import {
   MessageFlags,
 } from 'discord.js';
 import { accessFor, type Place } from './access.js';
+import { refusalFor } from './admission.js';
 import type { Answer } from './answers/model.js';
-import { dmOffNotice, failureNotice, otherChannelNotice, rateLimitedNotice } from './answers/notices.js';
+import { failureNotice, otherChannelNotice } from './answers/notices.js';
 import { renderDiscord } from './answers/render-discord.js';
 import type { SlashCommand } from './commands/types.js';
 import { type BotContext, recordInquiry } from './context.js';
-import { dmAllowed } from './dm-access.js';
 
 function rolesOf(member: ChatInputCommandInteraction['member']): string[] {
   if (!member) return [];
@@ -98,24 +98,10 @@ export function createInteractionHandler(
         await privately(otherChannelNotice(host()));
         return done('denied');
       }
-      const rate = ctx.limiter.take(interaction.user.id, ctx.clock.now());
-      if (!rate.allowed) {
-        await privately(
-          rateLimitedNotice(
-            host(),
-            ctx.limiter.limit,
-            ctx.limiter.windowMs,
-            ctx.clock.now() + rate.retryAfterMs,
-          ),
-        );
-        return done('rate-limited');
-      }
-      if (
-        access === 'dm-off' ||
-        (access === 'dm-check' && !(await dmAllowed(ctx, client, interaction.user.id)))
-      ) {
-        await privately(dmOffNotice(host(), access === 'dm-off' ? 'off' : 'not-member'));
-        return done('denied');
+      const refusal = await refusalFor(ctx, client, access, interaction.user.id, host);
+      if (refusal) {
+        await privately(refusal.notice);
+        return done(refusal.outcome);
       }
       if (command.defer) await interaction.deferReply();
       const output = await command.execute(

@@ -5,13 +5,13 @@
 import type { Client, Message } from 'discord.js';
 import type { InquiryOutcome, InquirySource } from '../agent/store/inquiries.js';
 import { accessFor, type Place } from './access.js';
+import { refusalFor } from './admission.js';
 import { answerQuestion } from './answers/engine.js';
 import { type IntentName, parseQuestion } from './answers/intents.js';
 import type { Answer } from './answers/model.js';
-import { dmOffNotice, failureNotice, rateLimitedNotice } from './answers/notices.js';
+import { failureNotice } from './answers/notices.js';
 import { renderDiscord } from './answers/render-discord.js';
 import { type BotContext, recordInquiry } from './context.js';
-import { dmAllowed } from './dm-access.js';
 
 /** Plain channel text (no mention) is answered only for these, so ordinary chatter is left alone. */
 const PLAIN_TEXT_INTENTS = new Set<IntentName>([
@@ -73,27 +73,10 @@ export function createMessageHandler(ctx: BotContext, client: Client): (message:
         latencyMs: Math.round((performance.now() - started) * 100) / 100,
       });
     try {
-      const rate = ctx.limiter.take(message.author.id, ctx.clock.now());
-      if (!rate.allowed) {
-        if (rate.notify) {
-          await reply(
-            message,
-            rateLimitedNotice(
-              data.hostName,
-              ctx.limiter.limit,
-              ctx.limiter.windowMs,
-              ctx.clock.now() + rate.retryAfterMs,
-            ),
-          );
-        }
-        return done('rate-limited');
-      }
-      if (
-        access === 'dm-off' ||
-        (access === 'dm-check' && !(await dmAllowed(ctx, client, message.author.id)))
-      ) {
-        await reply(message, dmOffNotice(data.hostName, access === 'dm-off' ? 'off' : 'not-member'));
-        return done('denied');
+      const refusal = await refusalFor(ctx, client, access, message.author.id, () => data.hostName);
+      if (refusal) {
+        if (refusal.notify) await reply(message, refusal.notice);
+        return done(refusal.outcome);
       }
       const answer = answerQuestion(question, data, ctx.clock.now());
       await reply(message, answer);

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadConfig, resolveDataDir } from '../config/load.js';
 import type { Config } from '../config/schema.js';
+import { runningDaemonPid } from '../daemon/lock.js';
 import { DB_FILE_NAME, type Db, openDatabase } from '../store/db.js';
 import type { CliIo, ParsedValues } from './command.js';
 
@@ -36,4 +37,22 @@ export function openReadOnly(ctx: CliContext): Db {
     );
   }
   return openDatabase(ctx.dbPath, { readonly: true });
+}
+
+/** The store opened read-only, where it lives, and the pid of the agent holding the data directory (if any). */
+export interface ReadOnlyStore {
+  db: Db;
+  dataDir: string;
+  dbPath: string;
+  runningPid: number | undefined;
+}
+
+/** Runs `read` on the store opened read-only, then closes it. */
+export function withReadOnlyStore<T>(ctx: CliContext, read: (store: ReadOnlyStore) => T): T {
+  const db = openReadOnly(ctx);
+  try {
+    return read({ db, dataDir: ctx.dataDir, dbPath: ctx.dbPath, runningPid: runningDaemonPid(ctx.dataDir) });
+  } finally {
+    db.close();
+  }
 }

@@ -84,7 +84,9 @@ function describeRequestError(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code ?? '';
   const message = errorMessage(error);
   const tlsProblem = /CERT|SELF_SIGNED|TLS|SSL|HOSTNAME|ALTNAME/.test(code);
-  return tlsProblem ? `TLS: ${message}` : message;
+  // Node 24 appends advice meant for developers ("; if the root CA is installed locally, try running
+  // Node.js with --use-system-ca"); pages and answers keep the cause alone, the same on every Node.
+  return tlsProblem ? `TLS: ${message.replace(/; if the root CA is installed locally.*$/, '')}` : message;
 }
 
 function request(

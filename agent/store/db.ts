@@ -24,28 +24,61 @@ export class StoreError extends Error {
   }
 }
 
+/**
+ * Node >= 24.19 aborts the process ("Assertion failed: (env) != nullptr" in
+ * RemoveEnvironmentCleanupHook) when V8 garbage-collects a better-sqlite3 < 13 Statement or
+ * Database outside a JS context, e.g. in an idle-time GC; better-sqlite3 13 fixes it but needs
+ * Node >= 22, and we support 20. So none of them may become garbage: each connection caches its
+ * statements by SQL text (the agent's SQL texts are a fixed set), pragmas go through that cache or
+ * exec() instead of db.pragma() (which makes a new native Statement per call), and connections
+ * stay referenced for the life of the process (a process opens a handful).
+ */
+const pinnedConnections = new Set<Db>();
+
+function pinStatements(db: Db): Db {
+  const prepare = db.prepare.bind(db);
+  const cache = new Map<string, Database.Statement>();
+  const cached = (source: string) => {
+    let statement = cache.get(source);
+    if (!statement) {
+      statement = prepare(source);
+      cache.set(source, statement);
+    }
+    return statement;
+  };
+  Object.defineProperty(db, 'prepare', { value: cached, configurable: true, writable: true });
+  pinnedConnections.add(db);
+  return db;
+}
+
+/** The value of a one-value pragma (user_version, journal_mode, ...), through the statement cache. */
+export function pragmaValue(db: Db, name: string): unknown {
+  const row = db.prepare(`PRAGMA ${name}`).get() as Record<string, unknown> | undefined;
+  return row ? Object.values(row)[0] : undefined;
+}
+
 export function openDatabase(path: string, options: OpenOptions = {}): Db {
   if (!options.readonly) mkdirSync(dirname(path), { recursive: true });
   let db: Db;
   try {
-    db = new Database(path, {
-      readonly: options.readonly ?? false,
-      fileMustExist: options.readonly ?? false,
-    });
+    db = pinStatements(
+      new Database(path, {
+        readonly: options.readonly ?? false,
+        fileMustExist: options.readonly ?? false,
+      }),
+    );
   } catch (error) {
     const reason = (error as Error).message;
     throw new StoreError('STORE_OPEN', `cannot open ${path}: ${reason}`);
   }
-  db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
+  db.exec(`PRAGMA busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
   if (!options.readonly) {
     // WAL: readers (CLI, bot) never block the writer; NORMAL sync is crash-safe in WAL mode
     // (a kill -9 loses nothing committed; a power cut may lose the last transactions, never corrupt).
-    db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = NORMAL');
-    db.pragma('foreign_keys = ON');
+    db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON');
     migrate(db, options.migrations ?? defaultMigrations);
   } else {
-    const current = db.pragma('user_version', { simple: true }) as number;
+    const current = pragmaValue(db, 'user_version') as number;
     const latest = (options.migrations ?? defaultMigrations).at(-1)?.version ?? 0;
     if (current > latest) {
       db.close();
@@ -59,7 +92,7 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
 }
 
 export function migrate(db: Db, steps: readonly Migration[]): number {
-  const current = db.pragma('user_version', { simple: true }) as number;
+  const current = pragmaValue(db, 'user_version') as number;
   const latest = steps.at(-1)?.version ?? 0;
   if (current > latest) {
     throw new StoreError(
@@ -71,12 +104,12 @@ export function migrate(db: Db, steps: readonly Migration[]): number {
     if (step.version <= current) continue;
     db.transaction(() => {
       db.exec(step.sql);
-      db.pragma(`user_version = ${step.version}`);
+      db.exec(`PRAGMA user_version = ${step.version}`);
     })();
   }
   return latest;
 }
 
 export function schemaVersion(db: Db): number {
-  return db.pragma('user_version', { simple: true }) as number;
+  return pragmaValue(db, 'user_version') as number;
 }

@@ -88,11 +88,11 @@ export interface WallTimeInput extends CivilDate {
   millisecond?: number;
 }
 
-/**
- * Every instant whose wall clock in `timeZone` reads `wall`, ascending: none in a spring-forward gap,
- * two in a fall-back overlap, one otherwise.
- */
-export function instantsForWallTime(wall: WallTimeInput, timeZone: string): number[] {
+/** The wall time read as if it were UTC, and the zone's offsets a day before and after it (equal: no transition). */
+function offsetsAround(
+  wall: WallTimeInput,
+  timeZone: string,
+): { wallUtc: number; before: number; after: number } {
   const wallUtc = civilToUtcMs(
     wall,
     wall.hour ?? 0,
@@ -100,8 +100,19 @@ export function instantsForWallTime(wall: WallTimeInput, timeZone: string): numb
     wall.second ?? 0,
     wall.millisecond ?? 0,
   );
-  const before = offsetAt(wallUtc - MS_PER_DAY, timeZone);
-  const after = offsetAt(wallUtc + MS_PER_DAY, timeZone);
+  return {
+    wallUtc,
+    before: offsetAt(wallUtc - MS_PER_DAY, timeZone),
+    after: offsetAt(wallUtc + MS_PER_DAY, timeZone),
+  };
+}
+
+/**
+ * Every instant whose wall clock in `timeZone` reads `wall`, ascending: none in a spring-forward gap,
+ * two in a fall-back overlap, one otherwise.
+ */
+export function instantsForWallTime(wall: WallTimeInput, timeZone: string): number[] {
+  const { wallUtc, before, after } = offsetsAround(wall, timeZone);
   if (before === after) return [wallUtc - before];
   const instants: number[] = [];
   for (const offset of [before, after]) {
@@ -133,15 +144,7 @@ export function zonedToEpoch(
     return disambiguation === 'later' ? (instants[1] as number) : first;
   }
   // Gap: read the wall time with the offset from before the transition (moves forward) or after (moves back).
-  const wallUtc = civilToUtcMs(
-    wall,
-    wall.hour ?? 0,
-    wall.minute ?? 0,
-    wall.second ?? 0,
-    wall.millisecond ?? 0,
-  );
-  const before = offsetAt(wallUtc - MS_PER_DAY, timeZone);
-  const after = offsetAt(wallUtc + MS_PER_DAY, timeZone);
+  const { wallUtc, before, after } = offsetsAround(wall, timeZone);
   return disambiguation === 'earlier' ? wallUtc - after : wallUtc - before;
 }
 

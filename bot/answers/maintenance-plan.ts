@@ -1,16 +1,18 @@
 /**
- * `/maintenance add` input -> a window to store, or the problem in words. Pure. The same bounds as
- * `hostwatch maintenance add`: 1 minute to 30 days, a start at most 10 minutes ago, a reason of 200 characters.
+ * `/maintenance add` input -> a window to store, or the problem in words. Pure. The rules are the ones
+ * `hostwatch maintenance add` applies (agent/history/maintenance-plan.ts); this reads the start and words problems.
  */
 import { parseDuration } from '../../agent/config/duration.js';
+import {
+  checkMaintenanceRequest,
+  MAX_REASON_LENGTH,
+  type MaintenanceProblem,
+  type PlannedWindow,
+} from '../../agent/history/maintenance-plan.js';
 import { parseZonedDateTime } from '../../agent/uptime/timezones.js';
 import { code, echo, type Rich } from './rich.js';
 
-const MINUTE_MS = 60_000;
-const MIN_DURATION_MS = MINUTE_MS;
-const MAX_DURATION_MS = 30 * 86_400_000;
-const PAST_START_TOLERANCE_MS = 10 * MINUTE_MS;
-export const MAX_REASON_LENGTH = 200;
+export { MAX_REASON_LENGTH, type PlannedWindow };
 
 export interface PlanInput {
   /** "now", "in 30m" / "30m", or a local ISO time such as 2026-11-29T02:00 (config time zone). */
@@ -19,13 +21,6 @@ export interface PlanInput {
   reason: string;
   /** A known service, or nothing / "all" for all services. */
   service?: string | null;
-}
-
-export interface PlannedWindow {
-  start: number;
-  end: number;
-  services: string[] | 'all';
-  reason: string;
 }
 
 export type PlanResult = { ok: true; window: PlannedWindow } | { ok: false; problem: Rich };
@@ -64,11 +59,24 @@ export function planMaintenance(
       ],
     };
   }
-  const duration = parseDuration(input.duration.trim());
-  if (duration === undefined || duration < MIN_DURATION_MS || duration > MAX_DURATION_MS) {
-    return {
-      ok: false,
-      problem: [
+  const service = input.service?.trim();
+  const checked = checkMaintenanceRequest(
+    {
+      start,
+      duration: input.duration,
+      reason: input.reason.replace(/\s+/g, ' ').trim(),
+      services: service && service !== 'all' ? [service] : 'all',
+    },
+    { now, knownServices: context.services },
+  );
+  return checked.ok ? checked : { ok: false, problem: problemText(checked.problem, input, context.services) };
+}
+
+function problemText(problem: MaintenanceProblem, input: PlanInput, known: readonly string[]): Rich {
+  switch (problem.kind) {
+    case 'duration-missing':
+    case 'duration-out-of-range':
+      return [
         'The duration ',
         echo(input.duration),
         ' must be from 1m to 30d, such as ',
@@ -76,26 +84,17 @@ export function planMaintenance(
         ' or ',
         code('2h'),
         '.',
-      ],
-    };
+      ];
+    case 'reason-missing':
+    case 'reason-too-long':
+      return [`The reason must be 1 to ${MAX_REASON_LENGTH} characters.`];
+    case 'unknown-services':
+      return [
+        'I do not know the service ',
+        echo(problem.unknown[0] as string),
+        `; known: ${known.join(', ')}.`,
+      ];
+    case 'in-the-past':
+      return ['That window is in the past: it may start at most 10 minutes ago.'];
   }
-  const reason = input.reason.replace(/\s+/g, ' ').trim();
-  if (reason === '' || reason.length > MAX_REASON_LENGTH) {
-    return { ok: false, problem: [`The reason must be 1 to ${MAX_REASON_LENGTH} characters.`] };
-  }
-  const service = input.service?.trim();
-  if (service && service !== 'all' && !context.services.includes(service)) {
-    return {
-      ok: false,
-      problem: ['I do not know the service ', echo(service), `; known: ${context.services.join(', ')}.`],
-    };
-  }
-  const end = start + duration;
-  if (start < now - PAST_START_TOLERANCE_MS || end <= now) {
-    return { ok: false, problem: ['That window is in the past: it may start at most 10 minutes ago.'] };
-  }
-  return {
-    ok: true,
-    window: { start, end, services: service && service !== 'all' ? [service] : 'all', reason },
-  };
 }

@@ -9,22 +9,28 @@ import {
   maintenanceRemoved,
 } from '../answers/maintenance-changes.js';
 import { MAX_REASON_LENGTH, planMaintenance } from '../answers/maintenance-plan.js';
-import { code, echo } from '../answers/rich.js';
+import { code, echo, type Rich } from '../answers/rich.js';
 import type { BotContext } from '../context.js';
 import { MAX_CHOICES, serviceChoices, serviceOption, withServiceAndPeriod } from './options.js';
-import type { CommandInput, CommandOutput, SlashCommand } from './types.js';
+import type { CommandInput, CommandOutput, Invoker, SlashCommand } from './types.js';
 
 const EVERYTHING = { from: Number.MIN_SAFE_INTEGER, to: Number.MAX_SAFE_INTEGER };
 
-function add({ options, invoker, now }: CommandInput, ctx: BotContext): CommandOutput {
+/** How both changes start: the answer data, an ephemeral refusal for this change, and the on-call role check. */
+function beginChange(intent: 'maintenance-add' | 'maintenance-remove', invoker: Invoker, ctx: BotContext) {
   const data = ctx.data();
-  const refuse = (problem: Parameters<typeof maintenanceRefused>[2]): CommandOutput => ({
-    intent: 'maintenance-add',
-    answer: maintenanceRefused(data, 'maintenance-add', problem),
+  const refuse = (problem: Rich): CommandOutput => ({
+    intent,
+    answer: maintenanceRefused(data, intent, problem),
     ephemeral: true,
   });
-  const denied = changeNotAllowed(ctx.config.discord.onCallRole, invoker);
-  if (denied) return refuse(denied);
+  const notAllowed = changeNotAllowed(ctx.config.discord.onCallRole, invoker);
+  return { data, refuse, denied: notAllowed ? refuse(notAllowed) : undefined };
+}
+
+function add({ options, invoker, now }: CommandInput, ctx: BotContext): CommandOutput {
+  const { data, refuse, denied } = beginChange('maintenance-add', invoker, ctx);
+  if (denied) return denied;
   const plan = planMaintenance(
     {
       start: options.getString('start', true),
@@ -50,14 +56,8 @@ function add({ options, invoker, now }: CommandInput, ctx: BotContext): CommandO
 }
 
 function remove({ options, invoker, now }: CommandInput, ctx: BotContext): CommandOutput {
-  const data = ctx.data();
-  const refuse = (problem: Parameters<typeof maintenanceRefused>[2]): CommandOutput => ({
-    intent: 'maintenance-remove',
-    answer: maintenanceRefused(data, 'maintenance-remove', problem),
-    ephemeral: true,
-  });
-  const denied = changeNotAllowed(ctx.config.discord.onCallRole, invoker);
-  if (denied) return refuse(denied);
+  const { data, refuse, denied } = beginChange('maintenance-remove', invoker, ctx);
+  if (denied) return denied;
   const text = options.getString('id', true);
   if (text.startsWith('config:'))
     return refuse(['Windows from the config file are changed in the config file.']);

@@ -1,10 +1,9 @@
 import { storeAnswerData } from '../../../bot/answers/data.js';
 import { ask } from '../../../bot/answers/engine.js';
 import { renderText } from '../../../bot/answers/render-text.js';
-import { runningDaemonPid } from '../../daemon/lock.js';
 import { askJson } from '../ask-json.js';
 import { type Command, commonOptions, jsonOption, UsageError } from '../command.js';
-import { cliContext, openReadOnly } from '../context.js';
+import { cliContext, withReadOnlyStore } from '../context.js';
 
 export const askCommand: Command = {
   name: 'ask',
@@ -18,22 +17,12 @@ export const askCommand: Command = {
     const ctx = cliContext(values, io);
     const timeZone = ctx.config.timezone;
     const now = Date.now();
-    const db = openReadOnly(ctx);
-    try {
-      const data = storeAnswerData({
-        db,
-        config: ctx.config,
-        dataDir: ctx.dataDir,
-        dbPath: ctx.dbPath,
-        runningPid: runningDaemonPid(ctx.dataDir),
-      });
-      const answer = ask(question, data, now);
+    return withReadOnlyStore(ctx, (store) => {
+      const answer = ask(question, storeAnswerData({ ...store, config: ctx.config }), now);
       const text = renderText(answer, { now, timeZone });
       io.out(values.json ? `${JSON.stringify(askJson(answer, question, text, timeZone), null, 2)}\n` : text);
       // 1: not understood or refused, so scripts can tell an answer from a help text.
       return answer.outcome === 'answered' ? 0 : 1;
-    } finally {
-      db.close();
-    }
+    });
   },
 };

@@ -1,12 +1,8 @@
 import { incidentsIn } from '../../history/report.js';
 import { type Command, commonOptions, jsonOption } from '../command.js';
-import { cliContext } from '../context.js';
-import { rejectPositionals, withHistory } from '../history-access.js';
+import { historyRequest, lastDays, queryHistory } from '../history-access.js';
 import { incidentJson, windowJson } from '../history-json.js';
-import { resolveHistoryWindow, windowFlags } from '../history-window.js';
 import { renderIncidentsText } from '../uptime-text.js';
-
-const DEFAULT_SINCE_MS = 7 * 86_400_000;
 
 export const incidentsCommand: Command = {
   name: 'incidents',
@@ -22,27 +18,9 @@ export const incidentsCommand: Command = {
     window: { type: 'string' },
   },
   async run(values, positionals, io) {
-    rejectPositionals(positionals);
-    const ctx = cliContext(values, io);
-    const timeZone = ctx.config.timezone;
-    const now = Date.now();
-    const window = resolveHistoryWindow(windowFlags(values), now, timeZone, {
-      from: now - DEFAULT_SINCE_MS,
-      to: now,
-      label: 'last 7d',
-    });
-    const service = values.service as string | undefined;
-    const incidents = withHistory(ctx, (db, agentRunning) =>
-      incidentsIn({
-        db,
-        config: ctx.config,
-        from: window.from,
-        to: window.to,
-        now,
-        agentRunning,
-        ...(service !== undefined ? { service } : {}),
-      }),
-    );
+    const request = historyRequest(values, positionals, io, lastDays(7));
+    const { window, timeZone } = request;
+    const incidents = queryHistory(request, incidentsIn);
     if (values.json) {
       const body = {
         window: windowJson(window, timeZone),

@@ -1,13 +1,10 @@
 import { summarizeInquiries } from '../../../bot/inquiry-summary.js';
 import { InquiryStore } from '../../store/inquiries.js';
 import { type Command, commonOptions, jsonOption } from '../command.js';
-import { cliContext } from '../context.js';
 import { table } from '../format.js';
-import { rejectPositionals, withHistory } from '../history-access.js';
+import { historyRequest, lastDays, withHistory } from '../history-access.js';
 import { windowJson } from '../history-json.js';
-import { describeWindow, resolveHistoryWindow, windowFlags } from '../history-window.js';
-
-const DEFAULT_SINCE_MS = 30 * 86_400_000;
+import { describeWindow } from '../history-window.js';
 
 export const inquiriesCommand: Command = {
   name: 'inquiries',
@@ -15,15 +12,7 @@ export const inquiriesCommand: Command = {
   usage: 'hostwatch inquiries [--since 30d | --window TEXT] [--json]',
   options: { ...commonOptions, ...jsonOption, since: { type: 'string' }, window: { type: 'string' } },
   async run(values, positionals, io) {
-    rejectPositionals(positionals);
-    const ctx = cliContext(values, io);
-    const timeZone = ctx.config.timezone;
-    const now = Date.now();
-    const window = resolveHistoryWindow(windowFlags(values), now, timeZone, {
-      from: now - DEFAULT_SINCE_MS,
-      to: now,
-      label: 'last 30d',
-    });
+    const { ctx, window, timeZone } = historyRequest(values, positionals, io, lastDays(30));
     const rows = withHistory(ctx, (db) => new InquiryStore(db).between(window.from, window.to));
     const summary = summarizeInquiries(rows, window, timeZone);
     if (values.json) {

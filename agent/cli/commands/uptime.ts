@@ -1,10 +1,9 @@
 import { uptimeReport } from '../../history/report.js';
 import { weekWindow } from '../../uptime/ranges.js';
 import { type Command, commonOptions, jsonOption } from '../command.js';
-import { cliContext } from '../context.js';
-import { rejectPositionals, withHistory } from '../history-access.js';
+import { historyRequest, queryHistory } from '../history-access.js';
 import { uptimeJson } from '../history-json.js';
-import { resolveHistoryWindow, windowFlags, withOptionalValue } from '../history-window.js';
+import { withOptionalValue } from '../history-window.js';
 import { renderUptimeText } from '../uptime-text.js';
 
 export const uptimeCommand: Command = {
@@ -23,28 +22,11 @@ export const uptimeCommand: Command = {
   },
   normalizeArgs: (args) => withOptionalValue(args, '--week', 'this'),
   async run(values, positionals, io) {
-    rejectPositionals(positionals);
-    const ctx = cliContext(values, io);
-    const timeZone = ctx.config.timezone;
-    const now = Date.now();
-    const window = resolveHistoryWindow(
-      windowFlags(values),
-      now,
-      timeZone,
+    const request = historyRequest(values, positionals, io, (now, timeZone) =>
       weekWindow('this', now, timeZone),
     );
-    const service = values.service as string | undefined;
-    const report = withHistory(ctx, (db, agentRunning) =>
-      uptimeReport({
-        db,
-        config: ctx.config,
-        from: window.from,
-        to: window.to,
-        now,
-        agentRunning,
-        ...(service !== undefined ? { service } : {}),
-      }),
-    );
+    const { window, now, service } = request;
+    const report = queryHistory(request, uptimeReport);
     io.out(
       values.json
         ? `${JSON.stringify(uptimeJson(report, window), null, 2)}\n`

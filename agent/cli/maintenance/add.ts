@@ -1,18 +1,16 @@
 /** `hostwatch maintenance add`: plan an ad hoc window (written to the store the daemon and bot read). */
-import { parseDuration } from '../../config/duration.js';
+import {
+  checkMaintenanceRequest,
+  MAX_REASON_LENGTH,
+  type MaintenanceProblem,
+} from '../../history/maintenance-plan.js';
 import { openDatabase } from '../../store/db.js';
 import { MaintenanceStore } from '../../store/maintenance.js';
 import { formatLocal, parseZonedDateTime } from '../../uptime/timezones.js';
 import { UsageError } from '../command.js';
 import { maintenanceJson } from '../history-json.js';
 import { localRange } from '../history-window.js';
-import { DAY_MS, knownServices, type SubcommandInput, servicesText } from './shared.js';
-
-const MIN_DURATION_MS = 60_000;
-const MAX_DURATION_MS = 30 * DAY_MS;
-const MAX_REASON_LENGTH = 200;
-/** A window may start a little in the past ("we started patching five minutes ago"), not more. */
-const PAST_START_TOLERANCE_MS = 10 * 60_000;
+import { knownServices, type SubcommandInput, servicesText } from './shared.js';
 
 function requiredText(value: unknown, option: string, example: string): string {
   if (typeof value !== 'string' || value.trim() === '')
@@ -20,19 +18,40 @@ function requiredText(value: unknown, option: string, example: string): string {
   return value.trim();
 }
 
-function parseServices(value: unknown, known: readonly string[]): string[] | 'all' {
+/** --service may be repeated or comma-separated; none means all services. */
+function serviceNames(value: unknown): string[] | 'all' {
   const names = [
     ...new Set((Array.isArray(value) ? value : []).flatMap((v) => String(v).split(',')).map((s) => s.trim())),
   ].filter(Boolean);
-  if (names.length === 0) return 'all';
-  const unknown = names.filter((name) => !known.includes(name));
-  if (unknown.length > 0) {
-    throw new UsageError(
-      `--service: unknown service ${unknown.map((n) => `"${n}"`).join(', ')}; known: ${known.join(', ')}`,
-    );
-  }
-  return names;
+  return names.length === 0 ? 'all' : names;
 }
+
+function problemText(
+  problem: MaintenanceProblem,
+  typed: { duration: string; start: number },
+  context: { now: number; timeZone: string; known: readonly string[] },
+): string {
+  const { now, timeZone, known } = context;
+  switch (problem.kind) {
+    case 'duration-missing':
+      return '--duration is required, e.g. --duration 1h';
+    case 'duration-out-of-range':
+      return `--duration: expected a duration from 1m to 30d such as 45m or 2h, got "${typed.duration}"`;
+    case 'reason-missing':
+      return '--reason is required, e.g. --reason "kernel patch"';
+    case 'reason-too-long':
+      return `--reason: at most ${MAX_REASON_LENGTH} characters, got ${problem.length}`;
+    case 'unknown-services':
+      return `--service: unknown service ${problem.unknown.map((n) => `"${n}"`).join(', ')}; known: ${known.join(', ')}`;
+    case 'in-the-past':
+      return (
+        `--start ${formatLocal(typed.start, timeZone)} ${timeZone} is in the past (now ${formatLocal(now, timeZone)}); ` +
+        'a window may start at most 10 minutes ago and must not be over already'
+      );
+  }
+}
+
+const textOf = (value: unknown): string => (typeof value === 'string' ? value.trim() : '');
 
 export function addMaintenance({ values, args, ctx, io, now }: SubcommandInput): number {
   if (args.length > 0)
@@ -45,25 +64,17 @@ export function addMaintenance({ values, args, ctx, io, now }: SubcommandInput):
   );
   const start = parseZonedDateTime(startText, timeZone);
   if (!start.ok) throw new UsageError(`--start: ${start.error}`);
-  const durationText = requiredText(values.duration, '--duration', '--duration 1h');
-  const duration = parseDuration(durationText);
-  if (duration === undefined || duration < MIN_DURATION_MS || duration > MAX_DURATION_MS) {
+  const known = knownServices(ctx.config);
+  const duration = textOf(values.duration);
+  const checked = checkMaintenanceRequest(
+    { start: start.value, duration, reason: textOf(values.reason), services: serviceNames(values.service) },
+    { now, knownServices: known },
+  );
+  if (!checked.ok)
     throw new UsageError(
-      `--duration: expected a duration from 1m to 30d such as 45m or 2h, got "${durationText}"`,
+      problemText(checked.problem, { duration, start: start.value }, { now, timeZone, known }),
     );
-  }
-  const reason = requiredText(values.reason, '--reason', '--reason "kernel patch"');
-  if (reason.length > MAX_REASON_LENGTH) {
-    throw new UsageError(`--reason: at most ${MAX_REASON_LENGTH} characters, got ${reason.length}`);
-  }
-  const services = parseServices(values.service, knownServices(ctx.config));
-  const end = start.value + duration;
-  if (start.value < now - PAST_START_TOLERANCE_MS || end <= now) {
-    throw new UsageError(
-      `--start ${formatLocal(start.value, timeZone)} ${timeZone} is in the past (now ${formatLocal(now, timeZone)}); ` +
-        'a window may start at most 10 minutes ago and must not be over already',
-    );
-  }
+  const { end, services, reason } = checked.window;
   const db = openDatabase(ctx.dbPath);
   try {
     const user = io.env.SUDO_USER ?? io.env.USER;

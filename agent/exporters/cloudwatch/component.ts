@@ -21,7 +21,12 @@ import {
   resolveRegion,
   settleMs,
 } from './settings.js';
-import { EXPORTER_META_KEY, type ExporterRecord, readExporterRecord } from './status.js';
+import {
+  EXPORTER_META_KEY,
+  type ExporterRecord,
+  readExporterRecord,
+  startingDeliveryFacts,
+} from './status.js';
 
 export interface CloudwatchComponentDeps {
   /** Bound on the credential lookup in decide(); the provider chain may try IMDS and files. */
@@ -199,13 +204,7 @@ export class CloudwatchComponent implements AgentComponent {
       enabled: false,
       reason,
       decidedAt: ctx.clock.now(),
-      lastFlushAt: previous?.lastFlushAt ?? null,
-      lastSuccessAt: previous?.lastSuccessAt ?? null,
-      lastError: previous?.lastError ?? null,
-      consecutiveFailures: 0,
-      nextRetryAt: null,
-      requests: 0,
-      datumsSent: 0,
+      ...startingDeliveryFacts(previous),
     };
     new MetaStore(ctx.db).set(EXPORTER_META_KEY, record);
   }

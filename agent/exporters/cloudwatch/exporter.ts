@@ -16,7 +16,12 @@ import { enqueueSettled } from './enqueue.js';
 import type { ClassifiedError } from './errors.js';
 import { OutboxSender, type PutMetricData } from './sender.js';
 import type { CloudwatchSeries } from './series-map.js';
-import { EXPORTER_META_KEY, type ExporterRecord, readExporterRecord } from './status.js';
+import {
+  EXPORTER_META_KEY,
+  type ExporterRecord,
+  readExporterRecord,
+  startingDeliveryFacts,
+} from './status.js';
 
 export interface Timers {
   setTimeout(fn: () => void, ms: number): NodeJS.Timeout;
@@ -109,13 +114,7 @@ export class CloudwatchExporter {
       ...(settings.region ? { region: settings.region } : {}),
       ...(settings.endpoint ? { endpoint: settings.endpoint } : {}),
       ...(settings.hostDimensions ? { dimensions: settings.hostDimensions } : {}),
-      lastFlushAt: previous?.lastFlushAt ?? null,
-      lastSuccessAt: previous?.lastSuccessAt ?? null,
-      lastError: previous?.lastError ?? null,
-      consecutiveFailures: 0,
-      nextRetryAt: null,
-      requests: 0,
-      datumsSent: 0,
+      ...startingDeliveryFacts(previous),
     };
   }
 

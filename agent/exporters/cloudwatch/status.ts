@@ -70,6 +70,24 @@ export function readExporterRecord(db: Db): ExporterRecord | undefined {
   return new MetaStore(db).get<ExporterRecord>(EXPORTER_META_KEY);
 }
 
+/** The delivery facts a new decision starts from: the last flush, success and error kept, this run's counters at zero. */
+export function startingDeliveryFacts(
+  previous: ExporterRecord | undefined,
+): Omit<
+  ExporterRecord,
+  'enabled' | 'reason' | 'decidedAt' | 'namespace' | 'region' | 'endpoint' | 'dimensions'
+> {
+  return {
+    lastFlushAt: previous?.lastFlushAt ?? null,
+    lastSuccessAt: previous?.lastSuccessAt ?? null,
+    lastError: previous?.lastError ?? null,
+    consecutiveFailures: 0,
+    nextRetryAt: null,
+    requests: 0,
+    datumsSent: 0,
+  };
+}
+
 /** null when CloudWatch never ran on this store (no decision recorded, no outbox). */
 export function readCloudwatchStatus(db: Db, now: number): CloudwatchStatus | null {
   const record = readExporterRecord(db);
