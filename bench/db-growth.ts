@@ -26,7 +26,7 @@ export async function benchDbGrowth(options: { dir: string; intervalMs?: number 
     const at = start + i * interval;
     writer.write(samples.map((s): Sample => ({ ...s, at, value: s.value * (1 + (i % 7) / 100) })));
   }
-  db.pragma('wal_checkpoint(TRUNCATE)');
+  db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
   const perTable = db
     .prepare(
       "SELECT name, sum(pgsize) AS bytes FROM dbstat WHERE name IN ('samples', 'rollup_minute', 'rollup_hour') GROUP BY name",

@@ -67,7 +67,7 @@ export function benchUptime(options: { dir: string; repetitions?: number }) {
   const now = Date.UTC(2026, 10, 23, 12);
   const store = new StateIntervalStore(db);
   const rows = db.transaction(() => seedYear(store, now - 365 * DAY, now))();
-  db.pragma('wal_checkpoint(TRUNCATE)');
+  db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
   const bytes = (
     db.prepare("SELECT sum(pgsize) AS b FROM dbstat WHERE name LIKE 'state_intervals%'").get() as {
       b: number;

@@ -11,8 +11,8 @@ import { writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../agent/store/db.js';
 import { type FakeCloudwatch, startFakeCloudwatch, type WireDatum } from '../fakes/cloudwatch-server.js';
 import { defaultFakeImdsIdentity, type FakeImds, startFakeImds } from '../fakes/imds-server.js';
 import { cleanEnv, type DaemonHandle, runCli, startDaemon, tempDir } from '../helpers/cli.js';
@@ -150,7 +150,7 @@ describe('daemon -> CloudWatch (forced on, off EC2)', () => {
     await waitFor(
       'backlog drained and a whole minute published',
       () => {
-        const db = new Database(dbPath, { readonly: true });
+        const db = openDatabase(dbPath, { readonly: true });
         try {
           const pending = (
             db.prepare("SELECT count(*) AS n FROM cloudwatch_outbox WHERE state = 'pending'").get() as {
@@ -185,7 +185,7 @@ describe('daemon -> CloudWatch (forced on, off EC2)', () => {
     );
     expect(duplicatedPuts.size).toBeLessThanOrEqual(2); // the original and the resend of one batch
 
-    const db = new Database(dbPath, { readonly: true });
+    const db = openDatabase(dbPath, { readonly: true });
     closers.push(async () => db.close());
     const cursor = JSON.parse(
       (db.prepare("SELECT value FROM meta WHERE key = 'cloudwatch:cursor'").get() as { value: string }).value,

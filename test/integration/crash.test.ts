@@ -1,11 +1,11 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { openDatabase, pragmaValue } from '../../agent/store/db.js';
 import { startDaemon, tempDir } from '../helpers/cli.js';
 
 function sampleCount(dbPath: string): number {
-  const db = new Database(dbPath, { readonly: true });
+  const db = openDatabase(dbPath, { readonly: true });
   try {
     return (db.prepare('SELECT count(*) AS n FROM samples').get() as { n: number }).n;
   } finally {
@@ -29,8 +29,8 @@ describe('kill -9 at any moment', () => {
       daemon.proc.kill('SIGKILL');
       await daemon.exited;
 
-      const db = new Database(dbPath);
-      expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+      const db = openDatabase(dbPath);
+      expect(pragmaValue(db, 'integrity_check')).toBe('ok');
       db.close();
       const count = sampleCount(dbPath);
       expect(count).toBeGreaterThan(previous); // every round committed new cycles

@@ -1,8 +1,8 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { connect, createServer } from 'node:net';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
+import { openDatabase, pragmaValue } from '../../agent/store/db.js';
 import { cleanEnv, type DaemonHandle, runCli, startDaemon, tempDir } from '../helpers/cli.js';
 
 const daemons: DaemonHandle[] = [];
@@ -54,7 +54,7 @@ describe('the daemon on a temp data dir', () => {
     expect(cycle.level).toBe('debug');
     expect(cycle.failed).toEqual([]);
     expect(existsSync(join(dataDir, 'hostwatch.db'))).toBe(true);
-    const db = new Database(join(dataDir, 'hostwatch.db'), { readonly: true });
+    const db = openDatabase(join(dataDir, 'hostwatch.db'), { readonly: true });
     const metrics = (db.prepare('SELECT DISTINCT metric FROM series').all() as Array<{ metric: string }>).map(
       (r) => r.metric,
     );
@@ -158,8 +158,8 @@ describe('the daemon on a temp data dir', () => {
     expect(await daemon.stop('SIGTERM')).toBe(0);
     expect(daemon.logs.at(-1)?.msg).toBe('stopped');
     expect(existsSync(join(dataDir, 'hostwatch.pid'))).toBe(false);
-    const db = new Database(join(dataDir, 'hostwatch.db'), { readonly: true });
-    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    const db = openDatabase(join(dataDir, 'hostwatch.db'), { readonly: true });
+    expect(pragmaValue(db, 'integrity_check')).toBe('ok');
     db.close();
     const status = await runCli(['status', '--json', '--data-dir', dataDir]);
     expect(status.code).toBe(3);

@@ -5,14 +5,14 @@
  * Never zero pages; at most one duplicate; the resolve still arrives once.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
-import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../agent/store/db.js';
 import type { FailureMode } from '../fakes/sns-server.js';
 import { type DaemonHandle, startDaemon } from '../helpers/cli.js';
 import { countNginx, isNginx, type PagingRig, startPagingRig } from '../helpers/paging.js';
 
 function outboxRows(dbPath: string): Array<{ kind: string; status: string; attempts: number }> {
-  const db = new Database(dbPath, { readonly: true });
+  const db = openDatabase(dbPath, { readonly: true });
   try {
     return db.prepare('SELECT kind, status, attempts FROM alert_outbox ORDER BY id').all() as Array<{
       kind: string;

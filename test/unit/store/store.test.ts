@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type Db, openDatabase, schemaVersion } from '../../../agent/store/db.js';
+import { type Db, openDatabase, pragmaValue, schemaVersion } from '../../../agent/store/db.js';
 import { migrations } from '../../../agent/store/migrations.js';
 import { RetentionSweeper } from '../../../agent/store/retention.js';
 import { chooseResolution, latestValues, queryWindow } from '../../../agent/store/sample-reader.js';
@@ -39,9 +39,9 @@ describe('database', () => {
     const path = join(dir, 'hostwatch.db');
     const db = openDatabase(path);
     expect(schemaVersion(db)).toBe(migrations.at(-1)?.version);
-    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
-    expect(db.pragma('busy_timeout', { simple: true })).toBe(5000);
-    db.pragma('user_version = 999');
+    expect(pragmaValue(db, 'journal_mode')).toBe('wal');
+    expect(pragmaValue(db, 'busy_timeout')).toBe(5000);
+    db.exec('PRAGMA user_version = 999');
     db.close();
     expect(() => openDatabase(path)).toThrow(/newer than this hostwatch/);
     expect(() => openDatabase(path, { readonly: true })).toThrow(/Upgrade hostwatch/);
