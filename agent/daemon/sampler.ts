@@ -5,6 +5,9 @@
  */
 import type { Collector, CollectorRun, Sample } from '../types.js';
 
+/** How late a timeout timer may fire before the lateness is blamed on a stalled event loop. */
+const STALL_GRACE_MS = 100;
+
 export interface CycleResult {
   samples: Sample[];
   runs: CollectorRun[];
@@ -44,7 +47,20 @@ export class Sampler {
     const work = collector.collect(now).finally(() => this.busy.delete(collector.name));
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`timed out after ${this.timeoutMs}ms`)), this.timeoutMs);
+      const armed = performance.now();
+      const expire = () => {
+        // A timer that fires late means the event loop itself was stalled (start-up on a starved
+        // CPU): the collector's I/O could not complete either, so it gets one more full period.
+        const late = performance.now() - armed - this.timeoutMs;
+        if (late > STALL_GRACE_MS && !graced) {
+          graced = true;
+          timer = setTimeout(expire, this.timeoutMs);
+          return;
+        }
+        reject(new Error(`timed out after ${this.timeoutMs}ms`));
+      };
+      let graced = false;
+      timer = setTimeout(expire, this.timeoutMs);
     });
     try {
       return finish(await Promise.race([work, timeout]));

@@ -50,7 +50,8 @@ describe('the daemon on a temp data dir', () => {
     daemons.push(daemon);
     await daemon.waitForLog((l) => l.msg === 'hostwatch starting');
     await daemon.waitForLog(() => daemon.logs.filter((l) => l.msg === 'cycle').length >= 3);
-    const cycle = daemon.logs.find((l) => l.msg === 'cycle') as Record<string, unknown>;
+    // The newest cycle: the first one may share a starved CPU with the start-up of other tests' servers.
+    const cycle = daemon.logs.filter((l) => l.msg === 'cycle').at(-1) as Record<string, unknown>;
     expect(cycle.level).toBe('debug');
     expect(cycle.failed).toEqual([]);
     expect(existsSync(join(dataDir, 'hostwatch.db'))).toBe(true);

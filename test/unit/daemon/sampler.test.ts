@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { Sampler } from '../../../agent/daemon/sampler.js';
 import type { Collector, Sample } from '../../../agent/types.js';
@@ -40,5 +41,28 @@ describe('Sampler', () => {
     // Released: the next cycle runs it again (and it hangs again) instead of skipping it.
     const afterRelease = await sampler.collect(4_000);
     expect(afterRelease.runs.find((r) => r.name === 'hung')?.error).toBe('timed out after 50ms');
+  });
+
+  it('does not blame a collector for an event loop stalled past its timeout', async () => {
+    // Real file I/O completes in the poll phase, after the (late) timer phase: without the grace
+    // period the stalled loop would fire the timeout first and report a healthy collector as hung.
+    const io: Collector = {
+      name: 'io',
+      collect: async (now) => [
+        {
+          metric: 'io_bytes',
+          value: (await readFile('/proc/self/stat', 'utf8')).length,
+          unit: 'None',
+          at: now,
+        },
+      ],
+    };
+    const pending = new Sampler([io], 50).collect(1_000);
+    const stallUntil = performance.now() + 250;
+    while (performance.now() < stallUntil) {
+      // busy: the event loop cannot turn
+    }
+    const result = await pending;
+    expect(result.runs[0]).toMatchObject({ name: 'io', ok: true, samples: 1 });
   });
 });
