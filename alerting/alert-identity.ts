@@ -37,7 +37,7 @@ export function serviceOfTarget(rule: AlertRule, target: string): string {
   return target.startsWith('service=') ? target.slice('service='.length) : HOST_SERVICE;
 }
 
-export function titleOf(identity: AlertIdentity, host: string): string {
+function titleOf(identity: AlertIdentity, host: string): string {
   const { rule, target } = identity;
   switch (rule.kind) {
     case 'service-down':

@@ -31,7 +31,7 @@ export const TICKET_TIERS: readonly BurnTier[] = [{ rate: 1.4, longMs: 24 * HOUR
  * A window says something only when at least this share of it was counted (not unknown, not maintenance):
  * a fresh agent's first failed probe must not read as a 1000x burn of a week's budget.
  */
-export const MIN_COVERAGE = 0.25;
+const MIN_COVERAGE = 0.25;
 
 /** Burn rate over one window; null when too little of it was counted (no data is not a burn). */
 export function burnRate(badMs: number, countedMs: number, sloPercent: number, windowMs = 0): number | null {

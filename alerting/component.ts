@@ -11,7 +11,7 @@ import { OutboxSender } from './outbox.js';
 import type { Pager } from './pager/sns.js';
 import { rulesFromConfig } from './rules.js';
 
-export const PAGING_COMPONENT_NAME = 'sns-paging';
+const PAGING_COMPONENT_NAME = 'sns-paging';
 
 export interface PagingComponentOptions {
   /** Default: the real SNS pager for the config. */

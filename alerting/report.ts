@@ -5,7 +5,7 @@
 import type { Config } from '../agent/config/schema.js';
 import { AlertOutboxStore, type OutboxCounts, type OutboxRow } from '../agent/store/alert-outbox.js';
 import { type AlertEventRow, AlertStateStore } from '../agent/store/alerts.js';
-import type { Db } from '../agent/store/db.js';
+import { type Db, tableExists } from '../agent/store/db.js';
 import type { AlertPhase } from './types.js';
 
 export interface AlertEntry {
@@ -74,10 +74,7 @@ export interface AlertingSummary extends AlertCounts {
 
 /** The store predates alerting (schema < 4, opened read-only): nothing to show. */
 function hasAlertTables(db: Db): boolean {
-  return (
-    db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alert_outbox'").get() !==
-    undefined
-  );
+  return tableExists(db, 'alert_outbox');
 }
 
 function activeAlerts(db: Db): AlertEntry[] {

@@ -187,7 +187,7 @@ export function serviceOfLabels(labels: Labels | undefined): string {
   return labels?.service ?? 'host';
 }
 
-export const MAX_DEDUP_KEY_LENGTH = 255;
+const MAX_DEDUP_KEY_LENGTH = 255;
 
 /**
  * host/rule[/target]: identity only (never values or times), printable ASCII, at most 255 characters

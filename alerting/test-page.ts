@@ -14,7 +14,7 @@ import { type Pager, snsPagerFor } from './pager/sns.js';
 import { dedupKey } from './rules.js';
 import type { Severity } from './types.js';
 
-export const TEST_RULE = 'hostwatch-test';
+const TEST_RULE = 'hostwatch-test';
 
 export interface TestPageInput {
   db: Db;
@@ -44,7 +44,7 @@ export interface TestPageResult {
   steps: TestPageStep[];
 }
 
-export function testNotification(
+function testNotification(
   kind: 'test-page' | 'test-resolve',
   input: { key: string; host: HostFacts; config: Config; severity: Severity; startedAt: number; at: number },
 ): Notification {

@@ -16,6 +16,7 @@ import { pathToFileURL } from 'node:url';
 import * as si from 'systeminformation';
 import { createCollectors } from '../agent/collectors/registry.js';
 import type { Collector } from '../agent/types.js';
+import { round, summary } from './stats.js';
 
 type Calls = Record<string, () => Promise<unknown>>;
 
@@ -43,22 +44,6 @@ function childCpuMs(): number {
 function ownCpuMs(): number {
   const usage = process.cpuUsage();
   return (usage.user + usage.system) / 1000;
-}
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
-  return sorted[index] ?? Number.NaN;
-}
-
-const round = (value: number) => Math.round(value * 1000) / 1000;
-
-function summary(values: number[]): { median: number; p95: number; max: number } {
-  return {
-    median: round(percentile(values, 50)),
-    p95: round(percentile(values, 95)),
-    max: round(Math.max(...values)),
-  };
 }
 
 function collectorCalls(collectors: Collector[], groups: Record<string, string[]>): Calls {

@@ -20,6 +20,17 @@ export type Place =
 /** allowed; ignored (not a place the bot listens to: stay silent); dm-off (say DMs are off); dm-check (ask Discord about membership). */
 export type Access = 'allowed' | 'ignored' | 'dm-off' | 'dm-check';
 
+/** Where a message or slash command was sent: a DM, or a guild channel (a thread names its parent channel). */
+export function placeOf(source: {
+  guildId: string | null;
+  channelId: string;
+  channel: { isThread(): boolean; parentId?: string | null } | null;
+}): Place {
+  if (source.guildId === null) return { kind: 'dm', channelId: source.channelId };
+  const parentId = source.channel?.isThread() ? (source.channel.parentId ?? null) : null;
+  return { kind: 'guild', guildId: source.guildId, channelId: source.channelId, parentId };
+}
+
 export function accessFor(policy: AccessPolicy, place: Place): Access {
   if (place.kind === 'dm') return policy.allowDMs ? 'dm-check' : 'dm-off';
   if (policy.guilds.length > 0 && !policy.guilds.includes(place.guildId)) return 'ignored';

@@ -11,7 +11,7 @@ import {
 } from 'discord.js';
 
 /** Guilds (channels, roles), guild messages (mentions), DMs; MessageContent only when configured: it is privileged. */
-export function botIntents(messageContent: boolean): GatewayIntentBits[] {
+function botIntents(messageContent: boolean): GatewayIntentBits[] {
   const intents = [
     GatewayIntentBits.Guilds,
     GatewayIntentBits.GuildMessages,

@@ -10,7 +10,7 @@ import {
   type Interaction,
   MessageFlags,
 } from 'discord.js';
-import { accessFor, type Place } from './access.js';
+import { accessFor, placeOf } from './access.js';
 import { refusalFor } from './admission.js';
 import type { Answer } from './answers/model.js';
 import { failureNotice, otherChannelNotice } from './answers/notices.js';
@@ -24,13 +24,6 @@ function rolesOf(member: ChatInputCommandInteraction['member']): string[] {
   // A cached GuildMember keeps the raw role ids of the interaction payload.
   const raw = (member as unknown as { _roles?: string[] })._roles;
   return raw ?? [...(member as GuildMember).roles.cache.keys()];
-}
-
-function placeOf(interaction: ChatInputCommandInteraction): Place {
-  if (interaction.guildId === null) return { kind: 'dm', channelId: interaction.channelId };
-  const channel = interaction.channel;
-  const parentId = channel?.isThread() ? channel.parentId : null;
-  return { kind: 'guild', guildId: interaction.guildId, channelId: interaction.channelId, parentId };
 }
 
 async function autocomplete(
@@ -66,7 +59,6 @@ export function createInteractionHandler(
   commands: ReadonlyMap<string, SlashCommand>,
 ): (interaction: Interaction) => Promise<void> {
   const { discord } = ctx.config;
-  const policy = { guilds: discord.guilds, channels: discord.channels, allowDMs: discord.allowDMs };
   return async (interaction) => {
     if (interaction.isAutocomplete()) {
       await autocomplete(interaction, commands, ctx).catch((error: unknown) =>
@@ -93,7 +85,7 @@ export function createInteractionHandler(
     const privately = (answer: Answer) =>
       interaction.reply({ ...renderDiscord(answer), flags: MessageFlags.Ephemeral });
     try {
-      const access = accessFor(policy, placeOf(interaction));
+      const access = accessFor(discord, placeOf(interaction));
       if (access === 'ignored' || !command) {
         await privately(otherChannelNotice(host()));
         return done('denied');

@@ -4,7 +4,7 @@
  */
 import type { Client, Message } from 'discord.js';
 import type { InquiryOutcome, InquirySource } from '../agent/store/inquiries.js';
-import { accessFor, type Place } from './access.js';
+import { accessFor, placeOf } from './access.js';
 import { refusalFor } from './admission.js';
 import { answerQuestion } from './answers/engine.js';
 import { type IntentName, parseQuestion } from './answers/intents.js';
@@ -30,13 +30,6 @@ function triggerOf(message: Message, botId: string, messageContent: boolean): In
   return messageContent ? 'channel' : undefined;
 }
 
-function placeOf(message: Message): Place {
-  if (message.guildId === null) return { kind: 'dm', channelId: message.channelId };
-  const channel = message.channel;
-  const parentId = channel.isThread() ? channel.parentId : null;
-  return { kind: 'guild', guildId: message.guildId, channelId: message.channelId, parentId };
-}
-
 async function reply(message: Message, answer: Answer): Promise<void> {
   // failIfNotExists: false: a deleted question still gets its answer, posted without the reference.
   await message.reply({
@@ -48,14 +41,13 @@ async function reply(message: Message, answer: Answer): Promise<void> {
 
 export function createMessageHandler(ctx: BotContext, client: Client): (message: Message) => Promise<void> {
   const { discord } = ctx.config;
-  const policy = { guilds: discord.guilds, channels: discord.channels, allowDMs: discord.allowDMs };
   return async (message) => {
     const started = performance.now();
     const botId = client.user?.id;
     if (!botId || message.author.bot || message.system || message.author.id === botId) return;
     const source = triggerOf(message, botId, discord.messageContent);
     if (!source) return;
-    const access = accessFor(policy, placeOf(message));
+    const access = accessFor(discord, placeOf(message));
     if (access === 'ignored') return;
     const data = ctx.data();
     const text = message.content.replace(new RegExp(`<@!?${botId}>`, 'g'), ' ').trim();

@@ -2,8 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-export const TOKEN_ENV = 'DISCORD_TOKEN';
-export const TOKEN_CREDENTIAL = 'discord-token';
+const TOKEN_ENV = 'DISCORD_TOKEN';
+const TOKEN_CREDENTIAL = 'discord-token';
 
 export function readDiscordToken(env: NodeJS.ProcessEnv): string | undefined {
   const fromEnv = env[TOKEN_ENV]?.trim();

@@ -27,9 +27,15 @@ export interface Command {
 export const EX_USAGE = 64;
 /** The data the command needs is not there (sysexits EX_NOINPUT). */
 export const EX_NOINPUT = 66;
+/** A service the command relies on refused or did not answer in time (sysexits EX_UNAVAILABLE). */
+export const EX_UNAVAILABLE = 69;
 
 export class UsageError extends Error {
   readonly code = 'USAGE';
+}
+
+export function rejectPositionals(positionals: readonly string[]): void {
+  if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
 }
 
 export const commonOptions = {

@@ -39,6 +39,20 @@ export function openReadOnly(ctx: CliContext): Db {
   return openDatabase(ctx.dbPath, { readonly: true });
 }
 
+/**
+ * Runs `read` on the store opened read-only, or on undefined when the agent never created it (for views
+ * that also have something to show without it: config maintenance windows, alert rules, a plan).
+ */
+export function withOptionalStore<T>(ctx: CliContext, read: (db: Db | undefined) => T): T {
+  if (!existsSync(ctx.dbPath)) return read(undefined);
+  const db = openDatabase(ctx.dbPath, { readonly: true });
+  try {
+    return read(db);
+  } finally {
+    db.close();
+  }
+}
+
 /** The store opened read-only, where it lives, and the pid of the agent holding the data directory (if any). */
 export interface ReadOnlyStore {
   db: Db;

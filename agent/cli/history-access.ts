@@ -2,7 +2,7 @@
 import { type HistoryQuery, UnknownServiceError } from '../history/report.js';
 import type { Db } from '../store/db.js';
 import type { NamedWindow } from '../uptime/ranges.js';
-import { type CliIo, type ParsedValues, UsageError } from './command.js';
+import { type CliIo, type ParsedValues, rejectPositionals, UsageError } from './command.js';
 import { type CliContext, cliContext, withReadOnlyStore } from './context.js';
 import { resolveHistoryWindow, windowFlags } from './history-window.js';
 
@@ -19,10 +19,6 @@ export function withHistory<T>(ctx: CliContext, read: (db: Db, agentRunning: boo
     if (error instanceof UnknownServiceError) throw new UsageError(error.message);
     throw error;
   }
-}
-
-export function rejectPositionals(positionals: readonly string[]): void {
-  if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
 }
 
 /** What a history-reading command (uptime, incidents, inquiries) works from once its flags are read. */

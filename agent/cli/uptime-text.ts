@@ -32,7 +32,7 @@ function servicesText(services: MaintenanceWindow['services']): string {
   return services === 'all' ? 'all services' : `services: ${services.join(', ')}`;
 }
 
-export function maintenanceLine(window: MaintenanceWindow, timeZone: string): string {
+function maintenanceLine(window: MaintenanceWindow, timeZone: string): string {
   return `${window.name} (${window.id}): ${localRange(window.from, window.to, timeZone)}, ${servicesText(window.services)}`;
 }
 

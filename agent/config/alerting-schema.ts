@@ -4,14 +4,14 @@
  * a default's name replaces it, and `disable` turns defaults off.
  */
 import { z } from 'zod';
-import { describeValue, duration, httpUrl, nonEmptyString } from './fields.js';
+import { describeValue, duration, httpUrl, list, nonEmptyString } from './fields.js';
 
 const SECOND = 1000;
 const HOUR = 3_600_000;
 const DAY = 86_400_000;
 
 /** The rules that exist without any config (see alerting/rules.ts for what each one watches). */
-export const DEFAULT_RULE_NAMES = [
+const DEFAULT_RULE_NAMES = [
   'service-down',
   'cpu-high',
   'memory-high',
@@ -21,9 +21,6 @@ export const DEFAULT_RULE_NAMES = [
   'slo-burn',
   'slo-budget',
 ] as const;
-
-const list = <T extends z.ZodType>(item: T) =>
-  z.array(item, { error: (i) => `expected a list, got ${describeValue(i.input)}` });
 
 const topicArn = () =>
   z.string().regex(/^arn:aws[\w-]*:sns:[\w-]+:\d{12}:[\w-]+$/, {
@@ -126,6 +123,3 @@ export const alertingSchema = z
       }
     });
   });
-
-export type AlertingConfig = z.output<typeof alertingSchema>;
-export type RuleConfig = AlertingConfig['rules'][number];

@@ -1,10 +1,8 @@
 /** Schema of `cloudwatch`: custom metrics (agent/exporters/cloudwatch) and the dead-host alarm. */
 import { z } from 'zod';
-import { describeValue, duration, httpUrl, integer, onOffAuto } from './fields.js';
+import { describeValue, duration, httpUrl, integer, list, onOffAuto } from './fields.js';
 
 const SECOND = 1000;
-const list = <T extends z.ZodType>(item: T) =>
-  z.array(item, { error: (i) => `expected a list, got ${describeValue(i.input)}` });
 
 /** CloudWatch: 1-255 of [0-9A-Za-z.-_/#:], and the AWS/ prefix is reserved for AWS services. */
 const namespace = () =>

@@ -11,6 +11,10 @@ export function describeValue(value: unknown): string {
   return String(value);
 }
 
+/** A list of `item`; a scalar or mapping in its place is reported as such. */
+export const list = <T extends z.ZodType>(item: T) =>
+  z.array(item, { error: (i) => `expected a list, got ${describeValue(i.input)}` });
+
 /** A duration string (`500ms`, `10s`, `5m`, `1h`, `7d`) parsed to milliseconds, bounded. */
 export function duration(options: { min?: number; max?: number; minText?: string; maxText?: string } = {}) {
   const expected = (input: unknown) =>

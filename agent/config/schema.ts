@@ -11,6 +11,7 @@ import {
   duration,
   httpUrl,
   integer,
+  list,
   nonEmptyString,
   onOffAuto,
   snowflake,
@@ -20,8 +21,6 @@ import { serviceSchema } from './services-schema.js';
 
 const SECOND = 1000;
 const DAY = 86_400_000;
-const list = <T extends z.ZodType>(item: T) =>
-  z.array(item, { error: (i) => `expected a list, got ${describeValue(i.input)}` });
 
 const retentionSchema = z.strictObject({
   raw: duration({ min: 3_600_000, minText: '1h', max: 400 * DAY, maxText: '400d' }).default(7 * DAY),

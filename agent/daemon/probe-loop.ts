@@ -116,14 +116,14 @@ export class ProbeLoop {
     this.tracked.set(service.name, result.tracked);
     const state = result.transition.state;
     const cause = state === 'up' ? null : result.transition.cause;
+    let since = result.since;
     try {
       this.writer.write(probeSamples(service.name, observation, at), () => {
-        this.intervals.observe(service.name, state, at, cause, result.since);
-        const current = this.intervals.current(service.name);
+        since = this.intervals.observe(service.name, state, at, cause, result.since);
         const last: LastProbe = {
           service: service.name,
           state,
-          since: current?.from ?? result.since,
+          since,
           observed: observation.status,
           detail: observation.detail,
           ...(observation.latencyMs !== undefined ? { latencyMs: observation.latencyMs } : {}),
@@ -141,7 +141,7 @@ export class ProbeLoop {
       at,
       observation,
       state,
-      since: this.intervals.current(service.name)?.from ?? result.since,
+      since,
     };
     this.deps.events?.emitProbe(event);
     if (result.transition.changed) {

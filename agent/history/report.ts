@@ -7,12 +7,13 @@ import type { Db } from '../store/db.js';
 import { StateIntervalStore } from '../store/state-intervals.js';
 import { type ErrorBudget, errorBudget } from '../uptime/budget.js';
 import { type DailyUptime, dailyUptime } from '../uptime/daily.js';
+import { HOST_SERVICE } from '../uptime/host-gap.js';
 import { deriveIncidents, type Incident } from '../uptime/incidents.js';
-import type { MaintenanceWindow, StateInterval, UptimeResult } from '../uptime/types.js';
+import type { MaintenanceWindow, UptimeResult } from '../uptime/types.js';
 import { computeUptime } from '../uptime/uptime.js';
 import { maintenanceWindows } from './windows.js';
 
-export const HOST_SERVICE = 'host';
+export { HOST_SERVICE };
 
 export interface HistoryQuery {
   db: Db;
@@ -61,36 +62,29 @@ export function checkService(config: Config, recorded: readonly string[], servic
     throw new UnknownServiceError(`unknown service "${service}"; known: ${known.join(', ')}`);
 }
 
-function loadIntervals(query: HistoryQuery, from: number) {
-  const store = new StateIntervalStore(query.db);
-  const recorded = store.overlapping({
-    from,
-    to: query.to,
-    ...(query.service ? { service: query.service } : {}),
-  });
-  return { store, intervals: query.agentRunning ? markOpenRuns(store, recorded) : recorded };
-}
-
 /**
  * While the agent runs, each service's open run is still going: `to: null` makes the engine end it at `now`
  * and report an open outage as an ongoing incident. (With the agent stopped, a run ends at its last confirmation.)
  */
-function markOpenRuns(store: StateIntervalStore, intervals: StateInterval[]): StateInterval[] {
-  const openFrom = new Map<string, number | undefined>();
-  return intervals.map((interval) => {
-    if (!openFrom.has(interval.service))
-      openFrom.set(interval.service, store.current(interval.service)?.from);
-    return openFrom.get(interval.service) === interval.from ? { ...interval, to: null } : interval;
+function loadIntervals(query: HistoryQuery, from: number) {
+  const store = new StateIntervalStore(query.db);
+  const intervals = store.overlapping({
+    from,
+    to: query.to,
+    openRunsLive: query.agentRunning,
+    ...(query.service ? { service: query.service } : {}),
   });
+  return { store, intervals };
 }
 
 export function uptimeReport(query: HistoryQuery): UptimeReport {
   const { config, from, to, now } = query;
   const { store, intervals } = loadIntervals(query, from);
-  checkService(config, store.services(), query.service);
+  const recorded = store.services();
+  checkService(config, recorded, query.service);
   const maintenance = maintenanceWindows(query.db, config, from, to);
   const degradedWeight = config.uptime.degradedWeight;
-  const services = servicesInScope(config, store.services(), query.service).map((service) => {
+  const services = servicesInScope(config, recorded, query.service).map((service) => {
     const input = {
       intervals: intervals.filter((i) => i.service === service),
       maintenance,

@@ -14,6 +14,7 @@
  *   reasons, and pass it on explicitly.
  */
 import { MetadataService } from '@aws-sdk/ec2-metadata-service';
+import { withDeadline } from '../deadline.js';
 import { parseIdentityDocument } from './identity-document.js';
 
 export const DEFAULT_IMDS_ENDPOINT = 'http://169.254.169.254';
@@ -125,23 +126,6 @@ function undefinedOn404(error: unknown): undefined {
   if ((error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 404)
     return undefined;
   throw error;
-}
-
-class DeadlineExceeded extends Error {
-  constructor(ms: number) {
-    super(`no answer within ${ms}ms`);
-    this.name = 'TimeoutError';
-  }
-}
-
-function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
-  // The losing promise may still reject later; that must not become an unhandled rejection.
-  work.catch(() => {});
-  let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new DeadlineExceeded(ms)), ms);
-  });
-  return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
 }
 
 /** The SDK nests messages ("Error fetching metadata token: Error: connect ECONNREFUSED ..."); keep the cause. */

@@ -35,13 +35,6 @@ export interface ServiceDefinition {
   degradedLatencyMs?: number;
 }
 
-export const SERVICE_DEFAULTS = {
-  intervalMs: 30_000,
-  timeoutMs: 5_000,
-  failureThreshold: 3,
-  successThreshold: 2,
-} as const;
-
 export interface RunServiceChecksOptions {
   degradedLatencyMs?: number;
   /** Aborted on agent shutdown; the observation is then `unknown` and never counts as a failure. */

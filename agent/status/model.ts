@@ -4,7 +4,7 @@
  */
 import { statSync } from 'node:fs';
 import { type AlertingSummary, alertingSummary } from '../../alerting/report.js';
-import type { LastProbe } from '../daemon/probe-loop.js';
+import { type LastProbe, PROBE_META_PREFIX } from '../daemon/probe-loop.js';
 import type { AgentStats } from '../daemon/self-stats.js';
 import { type CloudwatchStatus, readCloudwatchStatus } from '../exporters/cloudwatch/status.js';
 import type { HostIdentity } from '../identity/types.js';
@@ -14,6 +14,7 @@ import { MetaStore } from '../store/meta.js';
 import { type LatestValue, latestValues } from '../store/sample-reader.js';
 import { StateIntervalStore } from '../store/state-intervals.js';
 import type { CollectorRun } from '../types.js';
+import { CAUSE_AGENT_NOT_RUNNING, HOST_SERVICE } from '../uptime/host-gap.js';
 import type { ServiceState } from '../uptime/types.js';
 
 export interface ServiceStatusEntry {
@@ -89,7 +90,7 @@ export function buildStatus({ db, dbPath, dataDir, now, runningPid, services }: 
       dataDir,
       dbBytes: fileBytes(dbPath),
     },
-    services: serviceEntries(db, meta, ['host', ...services], runningPid !== undefined),
+    services: serviceEntries(db, meta, [HOST_SERVICE, ...services], runningPid !== undefined),
     collectors: listCollectorRuns(db),
     metrics: latestValues(db, freshSince),
     cloudwatch: readCloudwatchStatus(db, now),
@@ -106,13 +107,13 @@ function serviceEntries(
   const intervals = new StateIntervalStore(db);
   return names.map((service) => {
     const open = intervals.current(service);
-    const lastProbe = meta.get<LastProbe>(`probe:${service}`) ?? null;
+    const lastProbe = meta.get<LastProbe>(`${PROBE_META_PREFIX}${service}`) ?? null;
     if (!running || !open)
       return {
         service,
         state: 'unknown',
         since: null,
-        cause: running ? 'no probe result yet' : 'agent not running',
+        cause: running ? 'no probe result yet' : CAUSE_AGENT_NOT_RUNNING,
         lastProbe,
       };
     return { service, state: open.state, since: open.from, cause: open.cause, lastProbe };

@@ -7,10 +7,10 @@
 import type { StandardUnit } from '@aws-sdk/client-cloudwatch';
 import type { Dimension, OutboxDatum } from '../exporters/cloudwatch/datum.js';
 import type { Labels, Unit } from '../types.js';
-import type { Db } from './db.js';
+import { type Db, tableExists } from './db.js';
 import { MetaStore } from './meta.js';
 
-export const OUTBOX_CURSOR_KEY = 'cloudwatch:cursor';
+const OUTBOX_CURSOR_KEY = 'cloudwatch:cursor';
 
 export interface StoredDatum extends OutboxDatum {
   id: number;
@@ -205,10 +205,7 @@ export function describeSeries(
 
 /** Whether the outbox table exists (a read-only CLI may open a store the daemon has not migrated yet). */
 export function hasOutbox(db: Db): boolean {
-  return (
-    db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'cloudwatch_outbox'").get() !==
-    undefined
-  );
+  return tableExists(db, 'cloudwatch_outbox');
 }
 
 /** Series with at least one minute rollup since `since` (what the exporter would publish now). */

@@ -57,6 +57,11 @@ export function pragmaValue(db: Db, name: string): unknown {
   return row ? Object.values(row)[0] : undefined;
 }
 
+/** Whether a table exists: a read-only CLI may open a store the daemon has not migrated yet. */
+export function tableExists(db: Db, name: string): boolean {
+  return db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name) !== undefined;
+}
+
 export function openDatabase(path: string, options: OpenOptions = {}): Db {
   if (!options.readonly) mkdirSync(dirname(path), { recursive: true });
   let db: Db;

@@ -3,7 +3,7 @@
  * how it ended and how long the answer took. `hostwatch inquiries` and the weekly report read them.
  */
 import { createHmac, randomBytes } from 'node:crypto';
-import type { Db } from './db.js';
+import { type Db, tableExists } from './db.js';
 import { MetaStore } from './meta.js';
 
 export type InquirySource = 'mention' | 'dm' | 'channel' | 'slash';
@@ -59,11 +59,8 @@ export class InquiryStore {
   constructor(private readonly db: Db) {}
 
   /** Read-only stores of an older schema have no table yet: then there is nothing to read. */
-  exists(): boolean {
-    return (
-      this.db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'inquiries'").get() !==
-      undefined
-    );
+  private exists(): boolean {
+    return tableExists(this.db, 'inquiries');
   }
 
   /** HMAC-SHA256 under a per-install random salt, shortened: counts distinct askers, reveals nobody. */

@@ -63,6 +63,16 @@ export class MaintenanceStore {
     );
   }
 
+  /** One live (not removed) window by its ad hoc id. */
+  live(id: number): MaintenanceWindow | undefined {
+    const row = this.db
+      .prepare(
+        'SELECT id, start_ts, end_ts, services, reason FROM maintenance_windows WHERE id = ? AND removed_at IS NULL',
+      )
+      .get(id) as Row | undefined;
+    return row ? toWindow(row) : undefined;
+  }
+
   /** Live windows overlapping [from, to). */
   overlapping(from: number, to: number): MaintenanceWindow[] {
     const rows = this.db

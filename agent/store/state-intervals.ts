@@ -50,15 +50,21 @@ export class StateIntervalStore {
   /**
    * Records that `service` is in `state` at `at`. When the state changed, the new run starts at
    * `since` (the first observation that led to the change, so debounce does not shift outages)
-   * and the previous run ends there.
+   * and the previous run ends there. Returns when the (now) open run began.
    */
-  observe(service: string, state: ServiceState, at: number, cause: string | null, since: number = at): void {
+  observe(
+    service: string,
+    state: ServiceState,
+    at: number,
+    cause: string | null,
+    since: number = at,
+  ): number {
     const open = this.current(service);
     if (open && open.state === state) {
       this.db
         .prepare('UPDATE state_intervals SET to_ts = max(to_ts, ?), cause = coalesce(cause, ?) WHERE id = ?')
         .run(at, cause, open.id);
-      return;
+      return open.from;
     }
     const start = open ? Math.max(open.from, Math.min(since, at)) : Math.min(since, at);
     if (open && start === open.from) {
@@ -72,6 +78,7 @@ export class StateIntervalStore {
         'INSERT INTO state_intervals (service, state, from_ts, to_ts, open, cause) VALUES (?, ?, ?, ?, 1, ?)',
       )
       .run(service, state, start, Math.max(start, at), cause);
+    return start;
   }
 
   /** Closes every open run at its last confirmation (agent stop, or start-up after a gap). */
@@ -110,10 +117,16 @@ export class StateIntervalStore {
   }
 
   /**
-   * Runs overlapping [from, to) for the uptime engine. `liveUntil`: when the agent is running, the
-   * open runs continue up to that instant (normally now); otherwise they end at their last confirmation.
+   * Runs overlapping [from, to) for the uptime engine. `openRunsLive`: the agent is running, so each
+   * service's open run is still going (`to: null`, the engine ends it at now); otherwise runs end at
+   * their last confirmation.
    */
-  overlapping(options: { from: number; to: number; service?: string; liveUntil?: number }): StateInterval[] {
+  overlapping(options: {
+    from: number;
+    to: number;
+    service?: string;
+    openRunsLive?: boolean;
+  }): StateInterval[] {
     const rows = (
       options.service
         ? this.db
@@ -131,10 +144,7 @@ export class StateIntervalStore {
       service: row.service,
       state: row.state,
       from: row.from_ts,
-      to:
-        row.open === 1 && options.liveUntil !== undefined
-          ? Math.max(row.to_ts, options.liveUntil)
-          : row.to_ts,
+      to: row.open === 1 && options.openRunsLive ? null : row.to_ts,
       ...(row.cause ? { cause: row.cause } : {}),
     }));
   }

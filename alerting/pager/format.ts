@@ -11,12 +11,12 @@ import { formatDuration } from '../../agent/config/duration.js';
 import { alarmState, clip, type Notification } from '../notification.js';
 import { regionName } from './regions.js';
 
-export const MAX_SUBJECT_LENGTH = 100;
+const MAX_SUBJECT_LENGTH = 100;
 export const MAX_SMS_LENGTH = 140;
 /** SNS's limit for the whole message: body plus attributes. */
 export const MAX_MESSAGE_BYTES = 256 * 1024;
 /** A notification sent this long after its event says it is late (or sooner, when attempts failed before). */
-export const DELAYED_AFTER_MS = 60_000;
+const DELAYED_AFTER_MS = 60_000;
 
 export interface PublishMessage {
   subject: string;
@@ -38,7 +38,7 @@ export interface FormatContext {
 }
 
 /** How late the message is, when it is worth saying; undefined when it goes out on time. */
-export function lateBy(
+function lateBy(
   n: Notification,
   ctx: Pick<FormatContext, 'sentAt' | 'previousAttempts'>,
 ): number | undefined {
@@ -57,7 +57,7 @@ const HEADINGS: Record<Notification['kind'], string> = {
 };
 
 /** "2026-11-23 11:00:03 CET" in the notification's zone. */
-export function localTime(ms: number, timeZone: string): string {
+function localTime(ms: number, timeZone: string): string {
   const parts = new Intl.DateTimeFormat('en-GB', {
     timeZone,
     year: 'numeric',
@@ -85,7 +85,7 @@ export function subjectFor(n: Notification, region: string): string {
   const suffix = ` in ${asciiLine(region)}`;
   const room = MAX_SUBJECT_LENGTH - prefix.length - suffix.length - 2;
   const title = asciiLine(n.title);
-  const quoted = `"${title.length > room ? `${title.slice(0, room - 3)}...` : title}"`;
+  const quoted = `"${clip(title, room)}"`;
   return `${prefix}${quoted}${suffix}`.slice(0, MAX_SUBJECT_LENGTH).trim();
 }
 
@@ -102,7 +102,7 @@ function delayNote(
 }
 
 /** What happened, in one phrase for the reason / SMS. */
-export function reasonText(n: Notification): string {
+function reasonText(n: Notification): string {
   const duration = formatDuration(Math.max(0, (n.endedAt ?? n.at) - n.startedAt));
   switch (n.kind) {
     case 'page':
@@ -123,7 +123,7 @@ export function reasonText(n: Notification): string {
   }
 }
 
-export function emailText(n: Notification, ctx: Pick<FormatContext, 'sentAt' | 'previousAttempts'>): string {
+function emailText(n: Notification, ctx: Pick<FormatContext, 'sentAt' | 'previousAttempts'>): string {
   const { sentAt } = ctx;
   const where = [
     n.host.name,

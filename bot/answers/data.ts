@@ -31,10 +31,7 @@ export interface AnswerData {
 }
 
 /** config host.name, else the identity's hostname (IMDS local-hostname on EC2), else the OS hostname. */
-export function hostNameOf(
-  config: Config,
-  identity: Pick<HostIdentity, 'hostname'> | null | undefined,
-): string {
+function hostNameOf(config: Config, identity: Pick<HostIdentity, 'hostname'> | null | undefined): string {
   return config.host.name ?? identity?.hostname ?? osHostname();
 }
 

@@ -7,7 +7,7 @@ import type { Answer } from './model.js';
 import { code, echo, type Rich, strong } from './rich.js';
 
 /** Example questions, one per thing the bot can answer. */
-export const EXAMPLE_QUESTIONS = [
+const EXAMPLE_QUESTIONS = [
   'Tell me about my server!',
   'is nginx up?',
   'was there downtime yesterday?',
@@ -19,7 +19,7 @@ export const EXAMPLE_QUESTIONS = [
   'when is the next maintenance?',
 ] as const;
 
-export const SLASH_COMMANDS = [
+const SLASH_COMMANDS = [
   ['/status', 'services up or down right now'],
   ['/server', 'identity, CPU, memory, disks, network, load, services'],
   ['/uptime [service] [period]', 'uptime, downtime and error budget'],

@@ -13,7 +13,7 @@ import { at, code, type Inline, type Rich, strong } from './rich.js';
 
 const DAY_MS = 86_400_000;
 /** Incidents listed one by one; the rest are counted. */
-export const MAX_LISTED_INCIDENTS = 10;
+const MAX_LISTED_INCIDENTS = 10;
 
 interface Scope {
   window: NamedWindow;

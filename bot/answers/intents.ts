@@ -39,7 +39,7 @@ export interface ParseContext {
 }
 
 /** Longer messages are not parsed at all (the reply says so); parsing stays cheap whatever arrives. */
-export const MAX_QUESTION_CHARS = 1000;
+const MAX_QUESTION_CHARS = 1000;
 const ECHO_CHARS = 120;
 
 /** Lower case, mentions and punctuation out, single spaces. */

@@ -12,8 +12,6 @@ import {
 import { parseZonedDateTime } from '../../agent/uptime/timezones.js';
 import { code, echo, type Rich } from './rich.js';
 
-export { MAX_REASON_LENGTH, type PlannedWindow };
-
 export interface PlanInput {
   /** "now", "in 30m" / "30m", or a local ISO time such as 2026-11-29T02:00 (config time zone). */
   start: string;

@@ -19,7 +19,7 @@ export const EMBED_LIMITS = {
 } as const;
 
 /** Echoed user text is cut to this many characters. */
-export const ECHO_LIMIT = 100;
+const ECHO_LIMIT = 100;
 
 export interface DiscordReply {
   content?: string;
@@ -45,7 +45,7 @@ export function codeSpan(text: string, limit = 200): string {
     .replace(/[\r\n\t]+/g, ' ')
     .replace(/`/g, 'ˋ')
     .replace(/[\u200b-\u200f\u2028-\u202e\u2066-\u2069]/g, '');
-  const short = flat.length > limit ? `${flat.slice(0, limit - 1)}…` : flat;
+  const short = truncate(flat, limit);
   return `\`${short.trim() === '' ? ' ' : short}\``;
 }
 
@@ -59,7 +59,7 @@ function inline(piece: Inline): string {
   return codeSpan(piece.user, ECHO_LIMIT);
 }
 
-export function renderRich(rich: Rich): string {
+function renderRich(rich: Rich): string {
   return rich.map(inline).join('');
 }
 
@@ -101,7 +101,7 @@ function embedSize(embed: APIEmbed): number {
 }
 
 /** Enforces the 25-field and 6000-character limits by dropping trailing fields (and saying so). */
-export function fitEmbed(embed: APIEmbed): APIEmbed {
+function fitEmbed(embed: APIEmbed): APIEmbed {
   const fields = [...(embed.fields ?? [])];
   let dropped = Math.max(0, fields.length - EMBED_LIMITS.fields);
   fields.length = Math.min(fields.length, EMBED_LIMITS.fields);

@@ -53,7 +53,7 @@ function identityField(model: StatusModel): AnswerField {
   };
 }
 
-export function serviceLine(entry: ServiceStatusEntry): Rich {
+function serviceLine(entry: ServiceStatusEntry): Rich {
   const line: Inline[] = [strong(entry.service), `: ${stateWord(entry.state)}`];
   if (entry.since !== null) line.push(' since ', at(entry.since, 'R'));
   if (entry.state !== 'up' && (entry.lastProbe?.detail || entry.cause))

@@ -7,7 +7,7 @@ import { statusCommand } from './status.js';
 import type { SlashCommand } from './types.js';
 import { uptimeCommand } from './uptime.js';
 
-export function commandRegistry(commands: readonly SlashCommand[]): ReadonlyMap<string, SlashCommand> {
+function commandRegistry(commands: readonly SlashCommand[]): ReadonlyMap<string, SlashCommand> {
   const registry = new Map<string, SlashCommand>();
   for (const command of commands) {
     if (registry.has(command.data.name)) throw new Error(`duplicate slash command "/${command.data.name}"`);

@@ -1,4 +1,5 @@
 import { SlashCommandBuilder } from 'discord.js';
+import { MAX_REASON_LENGTH } from '../../agent/history/maintenance-plan.js';
 import { MaintenanceStore, parseAdhocId } from '../../agent/store/maintenance.js';
 import { formatLocal } from '../../agent/uptime/timezones.js';
 import { answerQuestion } from '../answers/engine.js';
@@ -8,10 +9,11 @@ import {
   maintenanceRefused,
   maintenanceRemoved,
 } from '../answers/maintenance-changes.js';
-import { MAX_REASON_LENGTH, planMaintenance } from '../answers/maintenance-plan.js';
+import { planMaintenance } from '../answers/maintenance-plan.js';
+import { truncate } from '../answers/render-discord.js';
 import { code, echo, type Rich } from '../answers/rich.js';
 import type { BotContext } from '../context.js';
-import { MAX_CHOICES, serviceChoices, serviceOption, withServiceAndPeriod } from './options.js';
+import { CHOICE_TEXT, MAX_CHOICES, serviceChoices, serviceOption, withServiceAndPeriod } from './options.js';
 import type { CommandInput, CommandOutput, Invoker, SlashCommand } from './types.js';
 
 const EVERYTHING = { from: Number.MIN_SAFE_INTEGER, to: Number.MAX_SAFE_INTEGER };
@@ -63,10 +65,7 @@ function remove({ options, invoker, now }: CommandInput, ctx: BotContext): Comma
     return refuse(['Windows from the config file are changed in the config file.']);
   const id = parseAdhocId(text);
   const store = new MaintenanceStore(ctx.db);
-  const window =
-    id === undefined
-      ? undefined
-      : store.overlapping(EVERYTHING.from, EVERYTHING.to).find((w) => w.id === `adhoc:${id}`);
+  const window = id === undefined ? undefined : store.live(id);
   if (id === undefined || !window)
     return refuse(['There is no planned window ', echo(text), '; see ', code('/maintenance list'), '.']);
   if (window.to <= now) return refuse(['That window is over; past windows stay in the history.']);
@@ -161,7 +160,7 @@ export const maintenanceCommand: SlashCommand = {
       .slice(0, MAX_CHOICES)
       .map((w) => {
         const name = `${w.id}: ${w.name} (${formatLocal(w.from, ctx.config.timezone)})`;
-        return { name: name.length > 100 ? `${name.slice(0, 99)}…` : name, value: w.id };
+        return { name: truncate(name, CHOICE_TEXT), value: w.id };
       });
   },
 };

@@ -4,10 +4,11 @@ import { type NamedWindow } from '../../agent/uptime/ranges.js';
 import { formatLocal } from '../../agent/uptime/timezones.js';
 import type { ParsedQuestion } from '../answers/intents.js';
 import { PERIOD_EXAMPLES, periodFromOption, resolvePeriod } from '../answers/periods.js';
+import { truncate } from '../answers/render-discord.js';
 import type { BotContext } from '../context.js';
 
 export const MAX_CHOICES = 25;
-const CHOICE_TEXT = 100;
+export const CHOICE_TEXT = 100;
 
 export const serviceOption = (option: SlashCommandStringOption) =>
   option
@@ -23,8 +24,10 @@ export const periodOption = (option: SlashCommandStringOption) =>
     .setAutocomplete(true)
     .setMaxLength(100);
 
-const clip = (text: string) => (text.length > CHOICE_TEXT ? `${text.slice(0, CHOICE_TEXT - 1)}…` : text);
-const choice = (name: string, value: string) => ({ name: clip(name), value: clip(value) });
+const choice = (name: string, value: string) => ({
+  name: truncate(name, CHOICE_TEXT),
+  value: truncate(value, CHOICE_TEXT),
+});
 
 export function serviceChoices(typed: string, ctx: BotContext): ApplicationCommandOptionChoiceData<string>[] {
   const needle = typed.trim().toLowerCase();

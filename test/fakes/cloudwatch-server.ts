@@ -31,7 +31,6 @@
  * Alarms: PutMetricAlarm / DescribeAlarms / DeleteAlarms over an in-memory map.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
 import { gunzipSync } from 'node:zlib';
 import {
   invalid,
@@ -40,6 +39,7 @@ import {
   validatePutMetricData,
   type WireDatum,
 } from './cloudwatch-validate.js';
+import { listenOnLoopback } from './loopback-server.js';
 
 export type FailureKind = '500' | 'throttle' | 'slow' | 'reset';
 
@@ -106,8 +106,6 @@ export async function startFakeCloudwatch(options: FakeCloudwatchOptions = {}): 
   const requests: RequestRecord[] = [];
   const protocolErrors: string[] = [];
   const alarms = new Map<string, Record<string, unknown>>();
-  const sockets = new Set<Socket>();
-  const held = new Set<ServerResponse>();
   let failure: { kind: FailureKind; allOperations: boolean } | undefined;
   const queued: FailureKind[] = [];
   let rejectedMetric: string | undefined;
@@ -175,10 +173,8 @@ export async function startFakeCloudwatch(options: FakeCloudwatchOptions = {}): 
     }
     if (kind === 'slow') {
       record.status = -2;
-      held.add(res);
       if (options.slowMs === undefined) return;
       await new Promise((resolve) => setTimeout(resolve, options.slowMs));
-      held.delete(res);
     }
     if (kind === '500')
       return sendError(
@@ -281,18 +277,10 @@ export async function startFakeCloudwatch(options: FakeCloudwatchOptions = {}): 
       if (!res.headersSent) sendJson(res, 500, { __type: 'InternalFailure', message: String(error) });
     });
   });
-  server.on('connection', (socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
+  const listener = await listenOnLoopback(server);
 
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: listener.url,
     puts,
     requests,
     protocolErrors,
@@ -308,11 +296,7 @@ export async function startFakeCloudwatch(options: FakeCloudwatchOptions = {}): 
       rejectedMetric = name;
     },
     calls: (operation) => requests.filter((r) => r.operation === operation).length,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        for (const res of held) res.destroy();
-        for (const socket of sockets) socket.destroy();
-        server.close((err) => (err ? reject(err) : resolve()));
-      }),
+    // Also drops requests still held by 'slow'.
+    close: listener.close,
   };
 }

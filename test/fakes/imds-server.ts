@@ -31,7 +31,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listenOnLoopback } from './loopback-server.js';
 
 export interface FakeImdsIdentity {
   accountId: string;
@@ -178,14 +178,10 @@ export async function startFakeImds(options: FakeImdsOptions = {}): Promise<Fake
     req.resume();
     req.on('end', () => handle(req, res));
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
+  const listener = await listenOnLoopback(server);
 
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: listener.url,
     requests,
     tokenlessGets: () => requests.filter((r) => r.method === 'GET' && !r.hadToken).length,
     setHang: (value) => {
@@ -202,11 +198,6 @@ export async function startFakeImds(options: FakeImdsOptions = {}): Promise<Fake
     setIdentity: (next) => {
       identity = { ...identity, ...next };
     },
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.close((err) => (err ? reject(err) : resolve()));
-        // Hung requests and idle keep-alive sockets would otherwise hold close() open.
-        server.closeAllConnections();
-      }),
+    close: listener.close,
   };
 }

@@ -24,7 +24,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import { listenOnLoopback } from './loopback-server.js';
 import {
   checkAuthorization,
   decodePublish,
@@ -97,7 +97,6 @@ export async function startFakeSns(options: { topics: readonly string[] }): Prom
   const topics = new Set(options.topics);
   const published: FakePublish[] = [];
   const requests: FakeSnsRequest[] = [];
-  const sockets = new Set<Socket>();
   const held: Array<() => void> = [];
   const waiters = new Set<() => void>();
   let persistent: FailureMode | null = null;
@@ -188,12 +187,7 @@ export async function startFakeSns(options: { topics: readonly string[] }): Prom
     });
     req.on('end', () => handle(req, res, body));
   });
-  server.on('connection', (socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  const listener = await listenOnLoopback(server);
 
   const waitUntil = <T>(check: () => T | undefined, what: string, timeoutMs: number) =>
     new Promise<T>((resolve, reject) => {
@@ -217,7 +211,7 @@ export async function startFakeSns(options: { topics: readonly string[] }): Prom
     });
 
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: listener.url,
     published,
     requests,
     failNext(mode, times = 1) {
@@ -243,8 +237,7 @@ export async function startFakeSns(options: { topics: readonly string[] }): Prom
     },
     close() {
       held.length = 0;
-      for (const socket of sockets) socket.destroy();
-      return new Promise<void>((resolve) => server.close(() => resolve()));
+      return listener.close();
     },
   };
 }

@@ -1,12 +1,13 @@
 /** Runs the real `discord` agent component in this process against a fake Discord and a seeded store. */
 
+import { afterAll, beforeAll } from 'vitest';
 import { parseConfigText } from '../../agent/config/load.js';
 import type { AgentComponent } from '../../agent/daemon/component.js';
 import { AgentEvents } from '../../agent/daemon/events.js';
 import { createLogger } from '../../agent/log.js';
 import type { Db } from '../../agent/store/db.js';
 import { discordComponent } from '../../bot/component.js';
-import type { FakeDiscord } from '../fakes/discord/index.js';
+import { type FakeDiscord, startFakeDiscord } from '../fakes/discord/index.js';
 import { BOT_CONFIG_YAML, EC2_IDENTITY, NOW, seededStore } from './bot-history.js';
 import { tempDir } from './cli.js';
 
@@ -81,4 +82,23 @@ export async function startBot(
       db.close();
     },
   };
+}
+
+/**
+ * One fake Discord and one bot on it (default config) for the whole test file, ready once the guild commands are
+ * registered; both are stopped after the file. `take` receives them in beforeAll.
+ */
+export function useBotOnFakeDiscord(take: (started: { fake: FakeDiscord; bot: RunningBot }) => void): void {
+  let fake: FakeDiscord | undefined;
+  let bot: RunningBot | undefined;
+  beforeAll(async () => {
+    fake = await startFakeDiscord();
+    bot = await startBot(fake);
+    await fake.ready();
+    take({ fake, bot });
+  });
+  afterAll(async () => {
+    await bot?.stop();
+    await fake?.close();
+  });
 }

@@ -2,32 +2,19 @@
  * The real discord.js client, run by the `discord` component, against the fake Discord (REST + gateway) and a
  * seeded store: what the bot actually posts for mentions and DMs (slash commands: discord-slash.test.ts).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { InquiryStore } from '../../agent/store/inquiries.js';
 import { type Body, body, type Callback, EPHEMERAL, embedText } from '../fakes/discord/bodies.js';
-import {
-  callbackOf,
-  type FakeDiscord,
-  type RecordedRequest,
-  startFakeDiscord,
-} from '../fakes/discord/index.js';
+import { callbackOf, type FakeDiscord, type RecordedRequest } from '../fakes/discord/index.js';
 import { NOW } from '../helpers/bot-history.js';
-import { type RunningBot, startBot } from '../helpers/bot-runner.js';
+import { type RunningBot, useBotOnFakeDiscord } from '../helpers/bot-runner.js';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 let fake: FakeDiscord;
 let bot: RunningBot;
 
-beforeAll(async () => {
-  fake = await startFakeDiscord();
-  bot = await startBot(fake);
-  await fake.ready();
-});
-afterAll(async () => {
-  await bot?.stop();
-  await fake?.close();
-});
+useBotOnFakeDiscord((started) => ({ fake, bot } = started));
 
 /** A new member for each question, so the per-user rate limit stays out of tests that are not about it. */
 const someone = (roles: string[] = []) => fake.addMember(`user${fake.requests.length}`, roles);

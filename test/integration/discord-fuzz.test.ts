@@ -1,20 +1,12 @@
 /** Hundreds of hostile messages and commands through the fake gateway: the real client never falls over. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callbackOf, type FakeDiscord, startFakeDiscord } from '../fakes/discord/index.js';
-import { type RunningBot, startBot } from '../helpers/bot-runner.js';
+import { describe, expect, it } from 'vitest';
+import { callbackOf, type FakeDiscord } from '../fakes/discord/index.js';
+import { type RunningBot, useBotOnFakeDiscord } from '../helpers/bot-runner.js';
 import { hostileQuestion, random } from '../helpers/hostile-text.js';
 
 let fake: FakeDiscord;
 let bot: RunningBot;
-beforeAll(async () => {
-  fake = await startFakeDiscord();
-  bot = await startBot(fake);
-  await fake.ready();
-});
-afterAll(async () => {
-  await bot?.stop();
-  await fake?.close();
-});
+useBotOnFakeDiscord((started) => ({ fake, bot } = started));
 
 const replyTo = (id: string) => (r: { method: string; body: unknown }) =>
   r.method === 'POST' &&

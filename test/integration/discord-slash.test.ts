@@ -1,23 +1,15 @@
 /** Slash commands through the real discord.js client and the fake Discord: replies, deferred edits, autocomplete, roles. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MaintenanceStore } from '../../agent/store/maintenance.js';
 import { body, type Callback, EPHEMERAL, embedText } from '../fakes/discord/bodies.js';
-import { callbackOf, editOf, type FakeDiscord, startFakeDiscord } from '../fakes/discord/index.js';
+import { callbackOf, editOf, type FakeDiscord } from '../fakes/discord/index.js';
 import { MAINTENANCE, NOW } from '../helpers/bot-history.js';
-import { type RunningBot, startBot } from '../helpers/bot-runner.js';
+import { type RunningBot, useBotOnFakeDiscord } from '../helpers/bot-runner.js';
 
 let fake: FakeDiscord;
 let bot: RunningBot;
 
-beforeAll(async () => {
-  fake = await startFakeDiscord();
-  bot = await startBot(fake);
-  await fake.ready();
-});
-afterAll(async () => {
-  await bot?.stop();
-  await fake?.close();
-});
+useBotOnFakeDiscord((started) => ({ fake, bot } = started));
 
 /** A new member for each command, so the per-user rate limit stays out of the way. */
 const someone = (roles: string[] = []) => fake.addMember(`user${fake.requests.length}`, roles);

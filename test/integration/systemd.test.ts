@@ -19,6 +19,7 @@ import { delimiter, dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { CLI, cleanEnv, runCli, tempDir } from '../helpers/cli.js';
+import { CONFIG_CONTRACT_KEYS } from '../helpers/config-contract.js';
 
 const SYSTEMD_DIR = join(import.meta.dirname, '../../systemd');
 const UNIT = join(SYSTEMD_DIR, 'hostwatch.service');
@@ -101,22 +102,7 @@ describe('hostwatch.example.yaml', () => {
     expect(text.split('\n')[0]).toBe('# yaml-language-server: $schema=./hostwatch.schema.json');
     expect(existsSync(join(SYSTEMD_DIR, 'hostwatch.schema.json'))).toBe(true);
     const config = parseYaml(text);
-    expect(Object.keys(config)).toEqual(
-      expect.arrayContaining([
-        'host',
-        'timezone',
-        'dataDir',
-        'metrics',
-        'services',
-        'nginx',
-        'tomcat',
-        'slo',
-        'maintenance',
-        'cloudwatch',
-        'alerting',
-        'discord',
-      ]),
-    );
+    expect(Object.keys(config)).toEqual(expect.arrayContaining([...CONFIG_CONTRACT_KEYS]));
     const services = config.services as Array<Record<string, unknown>>;
     expect(services.map((s) => s.name)).toEqual(['nginx', 'tomcat', 'admin-site']);
     const checkKinds = services.flatMap((s) =>

@@ -3,33 +3,19 @@
  * status-check alarms, so terminating the host does not page. Stop the agent first
  * (`systemctl disable --now hostwatch`), or it puts the alarms back on its next start.
  */
-import { existsSync } from 'node:fs';
 import { alarmApiOf } from '../../exporters/cloudwatch/alarm-sync.js';
 import { alarmNames } from '../../exporters/cloudwatch/alarms.js';
 import { createCloudwatchClient } from '../../exporters/cloudwatch/client.js';
 import { resolveEndpoint, resolveRegion } from '../../exporters/cloudwatch/settings.js';
-import { readExporterRecord } from '../../exporters/cloudwatch/status.js';
-import { readLocalIdentity } from '../../identity/local.js';
 import type { HostIdentity } from '../../identity/types.js';
-import { IDENTITY_META_KEY } from '../../status/model.js';
-import { openDatabase } from '../../store/db.js';
-import { MetaStore } from '../../store/meta.js';
 import { type CliIo, UsageError } from '../command.js';
-import type { CliContext } from '../context.js';
+import { type CliContext, withOptionalStore } from '../context.js';
+import { localHostIdentity, readStoredHost } from './stored-host.js';
 
 function knownHost(ctx: CliContext, now: number): { identity: HostIdentity; instanceId: string } {
-  let identity: HostIdentity | undefined;
-  let recorded: string | undefined;
-  if (existsSync(ctx.dbPath)) {
-    const db = openDatabase(ctx.dbPath, { readonly: true });
-    try {
-      identity = new MetaStore(db).get<HostIdentity>(IDENTITY_META_KEY);
-      recorded = readExporterRecord(db)?.dimensions?.find((d) => d.Name === 'InstanceId')?.Value;
-    } finally {
-      db.close();
-    }
-  }
-  const found = identity ?? { ...readLocalIdentity(), ec2: false, source: 'local' as const, resolvedAt: now };
+  const stored = withOptionalStore(ctx, (db) => (db ? readStoredHost(db) : undefined));
+  const recorded = stored?.recordedDimensions?.find((d) => d.Name === 'InstanceId')?.Value;
+  const found = stored?.identity ?? localHostIdentity(now);
   return {
     identity: found,
     instanceId: recorded ?? found.instanceId ?? ctx.config.host.name ?? found.hostname,

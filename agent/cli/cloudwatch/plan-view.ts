@@ -1,44 +1,29 @@
 /** `hostwatch cloudwatch plan`: the series the agent would publish and what they cost a month. */
-import { existsSync } from 'node:fs';
 import { collectorsFor } from '../../daemon/daemon.js';
 import { buildPlan, type CloudwatchPlan, HOURS_PER_MONTH } from '../../exporters/cloudwatch/plan.js';
-import { type LocalSeries, seriesMapper } from '../../exporters/cloudwatch/series-map.js';
-import { hostDimensions, publishesHeartbeat } from '../../exporters/cloudwatch/settings.js';
-import { readExporterRecord } from '../../exporters/cloudwatch/status.js';
-import { readLocalIdentity } from '../../identity/local.js';
-import type { HostIdentity } from '../../identity/types.js';
+import type { LocalSeries } from '../../exporters/cloudwatch/series-map.js';
+import { hostDimensions, publishesHeartbeat, seriesMapperFor } from '../../exporters/cloudwatch/settings.js';
 import { silentLogger } from '../../log.js';
-import { IDENTITY_META_KEY } from '../../status/model.js';
 import { seriesSeenSince } from '../../store/cloudwatch-outbox.js';
-import { openDatabase } from '../../store/db.js';
-import { MetaStore } from '../../store/meta.js';
 import type { Sample } from '../../types.js';
 import type { CliIo } from '../command.js';
-import type { CliContext } from '../context.js';
+import { type CliContext, withOptionalStore } from '../context.js';
 import { table } from '../format.js';
+import { localHostIdentity, readStoredHost, type StoredHost } from './stored-host.js';
 
-export type SeriesSource = 'store' | 'collectors';
+type SeriesSource = 'store' | 'collectors';
 
-interface PlanInputs {
+interface PlanInputs extends StoredHost {
   series: LocalSeries[];
   source: SeriesSource;
-  identity: HostIdentity | undefined;
-  recordedDimensions: Array<{ Name: string; Value: string }> | undefined;
 }
 
 /** Series seen in the last hour of the local store; before the agent ever ran, two collector passes. */
 async function gatherInputs(ctx: CliContext, now: number): Promise<PlanInputs> {
-  if (existsSync(ctx.dbPath)) {
-    const db = openDatabase(ctx.dbPath, { readonly: true });
-    try {
-      const series = seriesSeenSince(db, now - 3_600_000);
-      const identity = new MetaStore(db).get<HostIdentity>(IDENTITY_META_KEY);
-      const recordedDimensions = readExporterRecord(db)?.dimensions;
-      if (series.length > 0) return { series, source: 'store', identity, recordedDimensions };
-    } finally {
-      db.close();
-    }
-  }
+  const stored = withOptionalStore(ctx, (db) =>
+    db ? { series: seriesSeenSince(db, now - 3_600_000), ...readStoredHost(db) } : undefined,
+  );
+  if (stored && stored.series.length > 0) return { ...stored, source: 'store' };
   const collectors = collectorsFor(ctx.config, silentLogger);
   const samples: Sample[] = [];
   for (const pass of [0, 1]) {
@@ -79,19 +64,13 @@ function withServices(series: LocalSeries[], services: readonly string[]): Local
   return all;
 }
 
-export async function computePlan(
+async function computePlan(
   ctx: CliContext,
   now: number,
 ): Promise<CloudwatchPlan & { source: SeriesSource; notes: string[] }> {
   const { config } = ctx;
   const inputs = await gatherInputs(ctx, now);
-  const local = readLocalIdentity();
-  const identity: HostIdentity = inputs.identity ?? {
-    ...local,
-    ec2: false,
-    source: 'local',
-    resolvedAt: now,
-  };
+  const identity = inputs.identity ?? localHostIdentity(now);
   const notes: string[] = [];
   let dimensions = inputs.recordedDimensions;
   if (!dimensions) {
@@ -99,12 +78,6 @@ export async function computePlan(
     dimensions = host.dimensions;
     notes.push(...host.missing.map((m) => `dimension ${m}`));
   }
-  const mapper = seriesMapper({
-    hostDimensions: dimensions,
-    ...(config.cloudwatch.include ? { include: config.cloudwatch.include } : {}),
-    exclude: config.cloudwatch.exclude,
-    sampleIntervalMs: config.metrics.interval,
-  });
   const alarm = config.cloudwatch.heartbeatAlarm;
   const alarms = alarm.enabled ? 1 + (alarm.statusCheckAlarm && identity.ec2 ? 1 : 0) : 0;
   const plan = buildPlan({
@@ -115,7 +88,7 @@ export async function computePlan(
       inputs.series,
       config.services.map((s) => s.name),
     ),
-    mapSeries: mapper,
+    mapSeries: seriesMapperFor(config, dimensions),
     heartbeatDimensions: publishesHeartbeat(config) ? dimensions : undefined,
     alarms,
   });
@@ -126,7 +99,7 @@ export async function computePlan(
 
 const usd = (value: number) => `$${value.toFixed(2)}`;
 
-export function renderPlan(plan: CloudwatchPlan & { source: SeriesSource; notes: string[] }): string {
+function renderPlan(plan: CloudwatchPlan & { source: SeriesSource; notes: string[] }): string {
   const flush = plan.flushIntervalMs / 1000;
   const lines = [
     `CloudWatch plan: namespace ${plan.namespace}, ${plan.resolutionSeconds} s resolution, a flush every ${flush} s` +

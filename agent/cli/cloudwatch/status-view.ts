@@ -1,7 +1,7 @@
 /** `hostwatch cloudwatch status`: the exporter's state, the outbox, the datums set aside, the alarms. */
 import { formatDuration } from '../../config/duration.js';
 import { type CloudwatchStatus, readCloudwatchStatus } from '../../exporters/cloudwatch/status.js';
-import { CloudwatchOutbox, hasOutbox } from '../../store/cloudwatch-outbox.js';
+import { CloudwatchOutbox } from '../../store/cloudwatch-outbox.js';
 import type { CliIo } from '../command.js';
 import { type CliContext, NoDataError, openReadOnly } from '../context.js';
 import { isoSeconds } from '../format.js';
@@ -51,15 +51,14 @@ export function statusView(ctx: CliContext, io: CliIo, json: boolean, now: numbe
       throw new NoDataError(
         'CloudWatch has not run on this data directory (no decision recorded by the agent yet)',
       );
-    const setAside: SetAside[] = hasOutbox(db)
-      ? new CloudwatchOutbox(db).rejected(20).map((d) => ({
-          metric: d.metric,
-          dimensions: Object.fromEntries(d.dimensions.map((x) => [x.Name, x.Value])),
-          ts: d.ts,
-          error: d.error,
-          at: d.doneAt,
-        }))
-      : [];
+    // A status means the outbox table exists (readCloudwatchStatus checks).
+    const setAside: SetAside[] = new CloudwatchOutbox(db).rejected(20).map((d) => ({
+      metric: d.metric,
+      dimensions: Object.fromEntries(d.dimensions.map((x) => [x.Name, x.Value])),
+      ts: d.ts,
+      error: d.error,
+      at: d.doneAt,
+    }));
     if (json) {
       io.out(`${JSON.stringify({ ...status, recentSetAside: setAside }, null, 2)}\n`);
       return 0;

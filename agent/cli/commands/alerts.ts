@@ -1,11 +1,8 @@
-import { existsSync } from 'node:fs';
 import { type AlertsModel, alertsModel } from '../../../alerting/report.js';
 import { formatDuration, parseDuration } from '../../config/duration.js';
-import { openDatabase } from '../../store/db.js';
-import { type Command, commonOptions, jsonOption, UsageError } from '../command.js';
-import { cliContext } from '../context.js';
+import { type Command, commonOptions, jsonOption, rejectPositionals, UsageError } from '../command.js';
+import { cliContext, withOptionalStore } from '../context.js';
 import { isoSeconds, table } from '../format.js';
-import { rejectPositionals } from '../history-access.js';
 
 function stateText(alert: AlertsModel['alerts'][number]): string {
   const marks = [
@@ -17,7 +14,7 @@ function stateText(alert: AlertsModel['alerts'][number]): string {
   return `${alert.phase.toUpperCase()}${marks.length ? ` (${marks.join(', ')})` : ''}`;
 }
 
-export function renderAlertsText(model: AlertsModel, sinceText: string): string {
+function renderAlertsText(model: AlertsModel, sinceText: string): string {
   const now = model.generatedAt;
   const lines: string[] = [];
   lines.push(
@@ -81,13 +78,8 @@ export const alertsCommand: Command = {
       throw new UsageError(`--since: expected a duration such as 1h or 7d, got "${sinceText}"`);
     const ctx = cliContext(values, io);
     const now = Date.now();
-    const db = existsSync(ctx.dbPath) ? openDatabase(ctx.dbPath, { readonly: true }) : undefined;
-    try {
-      const model = alertsModel(db, ctx.config, { now, since: now - sinceMs });
-      io.out(values.json ? `${JSON.stringify(model, null, 2)}\n` : renderAlertsText(model, sinceText));
-      return 0;
-    } finally {
-      db?.close();
-    }
+    const model = withOptionalStore(ctx, (db) => alertsModel(db, ctx.config, { now, since: now - sinceMs }));
+    io.out(values.json ? `${JSON.stringify(model, null, 2)}\n` : renderAlertsText(model, sinceText));
+    return 0;
   },
 };

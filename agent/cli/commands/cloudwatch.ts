@@ -1,7 +1,14 @@
 import { deleteAlarmsView } from '../cloudwatch/delete-alarms.js';
 import { planView } from '../cloudwatch/plan-view.js';
 import { statusView } from '../cloudwatch/status-view.js';
-import { type CliIo, type Command, commonOptions, jsonOption, UsageError } from '../command.js';
+import {
+  type CliIo,
+  type Command,
+  commonOptions,
+  jsonOption,
+  rejectPositionals,
+  UsageError,
+} from '../command.js';
 import { type CliContext, cliContext } from '../context.js';
 
 type Subcommand = (ctx: CliContext, io: CliIo, json: boolean, now: number) => Promise<number> | number;
@@ -27,7 +34,7 @@ export const cloudwatchCommand: Command = {
     const subcommand = subcommands[name];
     if (!subcommand)
       throw new UsageError(`unknown subcommand "${name}"; expected plan, status or delete-alarms`);
-    if (rest.length > 0) throw new UsageError(`unexpected argument "${rest[0]}"`);
+    rejectPositionals(rest);
     return subcommand(cliContext(values, io), io, values.json === true, Date.now());
   },
 };

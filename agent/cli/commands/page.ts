@@ -2,16 +2,21 @@ import { hostname } from 'node:os';
 import { hostFacts } from '../../../alerting/alert-identity.js';
 import { sendTestPage, type TestPageResult } from '../../../alerting/test-page.js';
 import { parseDuration } from '../../config/duration.js';
+import { EX_CONFIG } from '../../config/errors.js';
 import type { HostIdentity } from '../../identity/types.js';
 import { IDENTITY_META_KEY } from '../../status/model.js';
 import { openDatabase } from '../../store/db.js';
 import { MetaStore } from '../../store/meta.js';
 import { systemClock } from '../../types.js';
-import { type Command, commonOptions, jsonOption, UsageError } from '../command.js';
+import {
+  type Command,
+  commonOptions,
+  EX_UNAVAILABLE,
+  jsonOption,
+  rejectPositionals,
+  UsageError,
+} from '../command.js';
 import { cliContext } from '../context.js';
-
-/** sysexits EX_UNAVAILABLE: SNS refused the test page or did not accept it in time. */
-export const EX_UNAVAILABLE = 69;
 
 function renderResult(result: TestPageResult): string {
   const lines = [`Topic: ${result.topicArn}`, `Alert: ${result.dedupKey}`];
@@ -48,7 +53,7 @@ export const pageCommand: Command = {
   },
   async run(values, positionals, io) {
     if (!values.test) throw new UsageError('only test pages can be sent by hand: hostwatch page --test');
-    if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
+    rejectPositionals(positionals);
     const severity = (values.severity as string | undefined) ?? 'critical';
     if (severity !== 'critical' && severity !== 'warning')
       throw new UsageError(`--severity: expected critical or warning, got "${severity}"`);
@@ -62,7 +67,7 @@ export const pageCommand: Command = {
       io.err(
         `hostwatch page: alerting.sns.${severity === 'critical' ? 'topicArn' : 'warningTopicArn'} is not set in ${ctx.configSource}; there is nowhere to page\n`,
       );
-      return 78;
+      return EX_CONFIG;
     }
     const db = openDatabase(ctx.dbPath);
     try {
@@ -77,6 +82,7 @@ export const pageCommand: Command = {
         timeoutMs,
       });
       io.out(values.json ? `${JSON.stringify(result, null, 2)}\n` : renderResult(result));
+      // SNS refused the test page or did not accept it in time.
       return result.ok ? 0 : EX_UNAVAILABLE;
     } finally {
       db.close();

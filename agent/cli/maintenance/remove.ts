@@ -7,8 +7,6 @@ import { UsageError } from '../command.js';
 import { localRange } from '../history-window.js';
 import type { SubcommandInput } from './shared.js';
 
-const EVERYTHING = { from: Number.MIN_SAFE_INTEGER, to: Number.MAX_SAFE_INTEGER };
-
 export function removeMaintenance({ args, ctx, io, now }: SubcommandInput): number {
   const [idText, ...extra] = args;
   if (idText === undefined)
@@ -30,7 +28,7 @@ export function removeMaintenance({ args, ctx, io, now }: SubcommandInput): numb
   const db = openDatabase(ctx.dbPath);
   try {
     const store = new MaintenanceStore(db);
-    const window = store.overlapping(EVERYTHING.from, EVERYTHING.to).find((w) => w.id === `adhoc:${id}`);
+    const window = store.live(id);
     if (!window) return notFound();
     const timeZone = ctx.config.timezone;
     if (window.to <= now) {

@@ -1,9 +1,7 @@
 /** What the `hostwatch maintenance` subcommands share. */
-import { existsSync } from 'node:fs';
 import { formatDuration } from '../../config/duration.js';
 import type { Config } from '../../config/schema.js';
 import { HOST_SERVICE } from '../../history/report.js';
-import { type Db, openDatabase } from '../../store/db.js';
 import type { MaintenanceWindow } from '../../uptime/types.js';
 import type { CliIo, ParsedValues } from '../command.js';
 import type { CliContext } from '../context.js';
@@ -22,17 +20,6 @@ export const DAY_MS = 86_400_000;
 /** Services a window may name: the host and the configured services. */
 export function knownServices(config: Config): string[] {
   return [HOST_SERVICE, ...config.services.map((service) => service.name)];
-}
-
-/** The store read-only, or undefined when the agent never created it (then only config windows exist). */
-export function withOptionalStore<T>(ctx: CliContext, read: (db: Db | undefined) => T): T {
-  if (!existsSync(ctx.dbPath)) return read(undefined);
-  const db = openDatabase(ctx.dbPath, { readonly: true });
-  try {
-    return read(db);
-  } finally {
-    db.close();
-  }
 }
 
 export type WindowStatus = 'active' | 'upcoming' | 'past';

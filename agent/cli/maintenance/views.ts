@@ -2,29 +2,18 @@
 import { nextPlannedMaintenance, plannedMaintenance } from '../../history/windows.js';
 import { formatLocal } from '../../uptime/timezones.js';
 import type { MaintenanceWindow } from '../../uptime/types.js';
-import { UsageError } from '../command.js';
+import { rejectPositionals, UsageError } from '../command.js';
+import { withOptionalStore } from '../context.js';
 import { table } from '../format.js';
 import { isoInZone, maintenanceJson } from '../history-json.js';
 import { localRange } from '../history-window.js';
-import {
-  DAY_MS,
-  knownServices,
-  type SubcommandInput,
-  servicesText,
-  statusOf,
-  whenText,
-  withOptionalStore,
-} from './shared.js';
+import { DAY_MS, knownServices, type SubcommandInput, servicesText, statusOf, whenText } from './shared.js';
 
 const LIST_HORIZON_DAYS = 30;
 const NEXT_HORIZON_DAYS = 90;
 
-function noArguments(args: readonly string[]): void {
-  if (args.length > 0) throw new UsageError(`unexpected argument "${args[0]}"`);
-}
-
 export function listMaintenance({ values, args, ctx, io, now }: SubcommandInput): number {
-  noArguments(args);
+  rejectPositionals(args);
   const timeZone = ctx.config.timezone;
   const windows = withOptionalStore(ctx, (db) =>
     plannedMaintenance(db, ctx.config, {
@@ -74,7 +63,7 @@ function describeNext(window: MaintenanceWindow, timeZone: string): string {
 }
 
 export function nextMaintenanceView({ values, args, ctx, io, now }: SubcommandInput): number {
-  noArguments(args);
+  rejectPositionals(args);
   const timeZone = ctx.config.timezone;
   const services = (values.service as string[] | undefined) ?? [];
   if (services.length > 1) throw new UsageError('next takes at most one --service');

@@ -72,7 +72,7 @@ export function aggregateSamples(samples: Iterable<RawSample>, options: Aggregat
 }
 
 /** 1 for a minute in which the agent was alive; a missing one is what the dead-host alarm waits for. */
-export function heartbeatDatum(minute: number, dimensions: readonly Dimension[]): OutboxDatum {
+function heartbeatDatum(minute: number, dimensions: readonly Dimension[]): OutboxDatum {
   return {
     metric: HEARTBEAT_METRIC,
     dimensions,

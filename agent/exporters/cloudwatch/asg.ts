@@ -5,8 +5,8 @@
  * without the Auto Scaling API (and its IAM permission); when it is missing we say so.
  */
 import { MetadataService } from '@aws-sdk/ec2-metadata-service';
+import { withDeadline } from '../../deadline.js';
 import { DEFAULT_IMDS_ENDPOINT, resolveImdsEndpoint, sdkErrorDetail } from '../../identity/imds.js';
-import { withDeadline } from './deadline.js';
 
 const ASG_TAG_PATH = 'latest/meta-data/tags/instance/aws:autoscaling:groupName';
 

@@ -9,8 +9,8 @@
  * gzip above 10 KB; test/fakes/cloudwatch-server.ts decodes exactly that and fails loudly on others.
  */
 import { CloudWatchClient, PutMetricDataCommand } from '@aws-sdk/client-cloudwatch';
+import { deadlineSignal, withDeadline } from '../../deadline.js';
 import { type OutboxDatum, toMetricDatum } from './datum.js';
-import { deadlineSignal, withDeadline } from './deadline.js';
 import type { PutMetricData } from './sender.js';
 
 export interface ClientOptions {
@@ -23,7 +23,7 @@ export interface ClientOptions {
   credentials?: { accessKeyId: string; secretAccessKey: string };
 }
 
-export const DEFAULT_CONNECTION_TIMEOUT_MS = 5_000;
+const DEFAULT_CONNECTION_TIMEOUT_MS = 5_000;
 export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
 
 export function createCloudwatchClient(options: ClientOptions): CloudWatchClient {

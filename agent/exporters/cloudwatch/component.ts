@@ -12,13 +12,13 @@ import { planAlarms } from './alarms.js';
 import { type AutoScalingGroupLookup, lookUpAutoScalingGroup } from './asg.js';
 import type { CredentialCheck, createCloudwatchClient } from './client.js';
 import { CloudwatchExporter } from './exporter.js';
-import { seriesMapper } from './series-map.js';
 import {
   bucketMsOf,
   hostDimensions,
   publishesHeartbeat,
   resolveEndpoint,
   resolveRegion,
+  seriesMapperFor,
   settleMs,
 } from './settings.js';
 import {
@@ -125,12 +125,6 @@ export class CloudwatchComponent implements AgentComponent {
       logger.warn('CloudWatch dimensions left out (their series are published without them)', {
         missing: host.missing,
       });
-    const mapper = seriesMapper({
-      hostDimensions: host.dimensions,
-      ...(config.cloudwatch.include ? { include: config.cloudwatch.include } : {}),
-      exclude: config.cloudwatch.exclude,
-      sampleIntervalMs: config.metrics.interval,
-    });
     const endpoint = resolveEndpoint(config, env);
     this.exporter = new CloudwatchExporter({
       db,
@@ -149,7 +143,7 @@ export class CloudwatchComponent implements AgentComponent {
         keepSentMs: KEEP_SENT_MS,
         keepFinishedMs: config.metrics.retention.minute,
       },
-      mapSeries: cachedSeriesLookup((id) => describeSeries(db, id), mapper),
+      mapSeries: cachedSeriesLookup((id) => describeSeries(db, id), seriesMapperFor(config, host.dimensions)),
       put: putMetricDataWith(client, DEFAULT_REQUEST_TIMEOUT_MS + 5000),
     });
     this.exporter.start();

@@ -38,7 +38,7 @@ export const DEFAULT_INCLUDE: readonly string[] = [
   HEARTBEAT_METRIC,
 ];
 
-export const DIMENSION_LABELS: readonly string[] = ['path', 'device', 'interface', 'service'];
+const DIMENSION_LABELS: readonly string[] = ['path', 'device', 'interface', 'service'];
 
 const SKIPPED_LABEL_VALUES: Readonly<Record<string, readonly string[]>> = { interface: ['lo'] };
 
@@ -69,7 +69,7 @@ export interface SeriesMapOptions {
   sampleIntervalMs: number;
 }
 
-export function cloudwatchMetricName(localMetric: string): string {
+function cloudwatchMetricName(localMetric: string): string {
   return RENAMED[localMetric] ?? localMetric;
 }
 

@@ -2,9 +2,15 @@
 import type { Config } from '../../config/schema.js';
 import type { HostIdentity } from '../../identity/types.js';
 import type { Dimension } from './datum.js';
-import { HEARTBEAT_METRIC, metricSelector } from './series-map.js';
+import {
+  type CloudwatchSeries,
+  HEARTBEAT_METRIC,
+  type LocalSeries,
+  metricSelector,
+  seriesMapper,
+} from './series-map.js';
 
-export const ENDPOINT_ENV = 'AWS_ENDPOINT_URL_CLOUDWATCH';
+const ENDPOINT_ENV = 'AWS_ENDPOINT_URL_CLOUDWATCH';
 
 export interface RegionChoice {
   region: string | undefined;
@@ -76,6 +82,19 @@ export function settleMs(config: Config): number {
   const cycle = Math.max(1000, Math.min(config.metrics.interval, 10_000));
   const probes = Math.max(0, ...config.services.map((s) => s.timeout + 1000));
   return Math.max(cycle, probes) + 2000;
+}
+
+/** The series mapper the config asks for (include/exclude, counters scaled by the sampling interval). */
+export function seriesMapperFor(
+  config: Config,
+  dimensions: readonly Dimension[],
+): (local: LocalSeries) => CloudwatchSeries | undefined {
+  return seriesMapper({
+    hostDimensions: dimensions,
+    ...(config.cloudwatch.include ? { include: config.cloudwatch.include } : {}),
+    exclude: config.cloudwatch.exclude,
+    sampleIntervalMs: config.metrics.interval,
+  });
 }
 
 /** Whether the heartbeat goes out: when selected, and always when its alarm depends on it. */

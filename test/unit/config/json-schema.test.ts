@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { configJsonSchema } from '../../../agent/config/json-schema.js';
+import { CONFIG_CONTRACT_KEYS } from '../../helpers/config-contract.js';
 
 describe('published JSON Schema', () => {
   it('matches the zod schema (run `npm run build && npm run schema` after changing the config)', () => {
@@ -16,20 +17,7 @@ describe('published JSON Schema', () => {
       properties: Record<string, unknown>;
       additionalProperties: boolean;
     };
-    for (const key of [
-      'host',
-      'timezone',
-      'dataDir',
-      'metrics',
-      'services',
-      'nginx',
-      'tomcat',
-      'slo',
-      'maintenance',
-      'cloudwatch',
-      'alerting',
-      'discord',
-    ]) {
+    for (const key of CONFIG_CONTRACT_KEYS) {
       expect(schema.properties).toHaveProperty(key);
     }
     expect(schema.additionalProperties).toBe(false);

@@ -1,12 +1,13 @@
 /** Deadlines for calls whose own timeouts cannot be trusted to fire (SDK body reads, credential chains). */
 
 /** Rejects with a TimeoutError after `ms`; the work itself is left to finish or fail on its own. */
-export function withDeadline<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
+export function withDeadline<T>(work: Promise<T>, ms: number, what?: string): Promise<T> {
+  // The losing promise may still reject later; that must not become an unhandled rejection.
   work.catch(() => {});
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
-      const error = new Error(`${what}: no answer within ${ms}ms`);
+      const error = new Error(`${what ? `${what}: ` : ''}no answer within ${ms}ms`);
       error.name = 'TimeoutError';
       reject(error);
     }, ms);
