@@ -209,7 +209,9 @@ describe('daemon -> CloudWatch (forced on, off EC2)', () => {
             WHERE s.metric = ? AND s.labels = ? AND x.ts >= ? AND x.ts < ? ORDER BY x.ts`,
         )
         .all(localMetric, labels, firstTs, cursor) as Array<{ ts: number; value: number }>;
-      expect(raw.length).toBeGreaterThan(60);
+      // The window spans at least a minute at 1 s, minus the restart's gap and any seconds a
+      // starved CI machine skipped: enough to compare, not an exact count.
+      expect(raw.length).toBeGreaterThan(40);
       const bySecond = new Map<number, Stat>();
       for (const r of raw) {
         const second = r.ts - (r.ts % 1000);
