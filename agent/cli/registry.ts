@@ -30,6 +30,7 @@ export const commands = buildRegistry([
   ['inquiries', async () => (await import('./commands/inquiries.js')).inquiriesCommand],
   ['alerts', async () => (await import('./commands/alerts.js')).alertsCommand],
   ['page', async () => (await import('./commands/page.js')).pageCommand],
+  ['report', async () => (await import('./commands/report.js')).reportCommand],
 ]);
 
 /** Every command, for the help text. */

@@ -2,6 +2,7 @@
 
 import { createPagingComponent } from '../../alerting/component.js';
 import { discordComponent } from '../../bot/component.js';
+import { weeklyReportComponent } from '../../bot/report/component.js';
 import { cloudwatchComponent } from '../exporters/cloudwatch/component.js';
 import type { ComponentFactory } from './component.js';
 
@@ -9,4 +10,5 @@ export const componentFactories: readonly ComponentFactory[] = [
   cloudwatchComponent,
   () => createPagingComponent(),
   discordComponent,
+  weeklyReportComponent,
 ];

@@ -178,4 +178,27 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX inquiries_at ON inquiries (at);
     `,
   },
+  {
+    version: 6,
+    description: 'weekly report outbox (one row per report to post to Discord)',
+    sql: `
+      -- The report is rebuilt from history when it is sent; the row only says which week goes where.
+      CREATE TABLE report_outbox (
+        id INTEGER PRIMARY KEY,
+        week TEXT NOT NULL,
+        channel_id TEXT NOT NULL,
+        trigger TEXT NOT NULL CHECK (trigger IN ('schedule', 'manual')),
+        created_at INTEGER NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('pending', 'sent')),
+        attempts INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at INTEGER NOT NULL,
+        last_error TEXT,
+        sent_at INTEGER,
+        message_id TEXT
+      );
+      -- A scheduled week is queued once per channel, however often the schedule fires or catches up.
+      CREATE UNIQUE INDEX report_outbox_scheduled ON report_outbox (week, channel_id) WHERE trigger = 'schedule';
+      CREATE INDEX report_outbox_due ON report_outbox (status, next_attempt_at);
+    `,
+  },
 ];

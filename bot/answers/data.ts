@@ -13,7 +13,10 @@ import type { Db } from '../../agent/store/db.js';
 import { MetaStore } from '../../agent/store/meta.js';
 import { StateIntervalStore } from '../../agent/store/state-intervals.js';
 import type { Incident } from '../../agent/uptime/incidents.js';
+import type { NamedWindow } from '../../agent/uptime/ranges.js';
 import type { MaintenanceWindow, TimeRange } from '../../agent/uptime/types.js';
+import type { WeeklyReport } from '../report/content.js';
+import { readWeeklyReport } from '../report/gather.js';
 
 export interface AnswerData {
   readonly config: Config;
@@ -28,10 +31,15 @@ export interface AnswerData {
   plannedMaintenance(now: number, horizonMs: number): MaintenanceWindow[];
   /** The active window, else the next within `horizonMs`. */
   nextMaintenance(now: number, horizonMs: number, service?: string): MaintenanceWindow | undefined;
+  /** The weekly report of one ISO week (bot/report). */
+  weeklyReport(week: NamedWindow, now: number): WeeklyReport;
 }
 
 /** config host.name, else the identity's hostname (IMDS local-hostname on EC2), else the OS hostname. */
-function hostNameOf(config: Config, identity: Pick<HostIdentity, 'hostname'> | null | undefined): string {
+export function hostNameOf(
+  config: Config,
+  identity: Pick<HostIdentity, 'hostname'> | null | undefined,
+): string {
   return config.host.name ?? identity?.hostname ?? osHostname();
 }
 
@@ -61,9 +69,10 @@ export function storeAnswerData(options: StoreDataOptions): AnswerData {
     daily: false,
     ...(service !== undefined ? { service } : {}),
   });
+  const hostName = hostNameOf(config, identity);
   return {
     config,
-    hostName: hostNameOf(config, identity),
+    hostName,
     services: () => servicesInScope(config, new StateIntervalStore(db).services()),
     uptime: (window, now, service) => uptimeReport(query(window, now, service)),
     incidents: (window, now, service) => incidentsIn(query(window, now, service)),
@@ -79,5 +88,6 @@ export function storeAnswerData(options: StoreDataOptions): AnswerData {
     plannedMaintenance: (now, horizonMs) => plannedMaintenance(db, config, { now, horizonMs }),
     nextMaintenance: (now, horizonMs, service) =>
       nextPlannedMaintenance(db, config, { now, horizonMs, ...(service !== undefined ? { service } : {}) }),
+    weeklyReport: (week, now) => readWeeklyReport({ db, config, host: hostName, agentRunning }, week, now),
   };
 }

@@ -9,6 +9,7 @@ import { type IntentName, type ParsedQuestion, parseQuestion } from './intents.j
 import { lastOutageAnswer } from './last-outage.js';
 import { maintenanceListAnswer, maintenanceNextAnswer } from './maintenance.js';
 import type { Answer } from './model.js';
+import { weeklyReportAnswer } from './report.js';
 import { serverAnswer, serviceStateAnswer, statusAnswer } from './server.js';
 
 type Builder = (question: ParsedQuestion, data: AnswerData, now: number) => Answer;
@@ -28,6 +29,7 @@ const BUILDERS: Record<Exclude<IntentName, 'maintenance-add' | 'maintenance-remo
   'last-outage': lastOutageAnswer,
   'maintenance-list': maintenanceListAnswer,
   'maintenance-next': maintenanceNextAnswer,
+  report: weeklyReportAnswer,
 };
 
 export function answerQuestion(question: ParsedQuestion, data: AnswerData, now: number): Answer {

@@ -17,6 +17,7 @@ const EXAMPLE_QUESTIONS = [
   'when was the last outage?',
   'any planned maintenance?',
   'when is the next maintenance?',
+  'weekly report for last week',
 ] as const;
 
 const SLASH_COMMANDS = [
@@ -25,6 +26,7 @@ const SLASH_COMMANDS = [
   ['/uptime [service] [period]', 'uptime, downtime and error budget'],
   ['/incidents [period]', 'outages in a period'],
   ['/maintenance list|next|add|remove', 'planned maintenance (add and remove: on-call role only)'],
+  ['/report [week]', 'the weekly uptime report with its chart (default: last week)'],
   ['/help', 'this list'],
 ] as const;
 

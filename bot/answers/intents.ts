@@ -17,6 +17,7 @@ export type IntentName =
   | 'maintenance-next'
   | 'maintenance-add'
   | 'maintenance-remove'
+  | 'report'
   | 'secret'
   | 'action'
   | 'too-long'
@@ -183,6 +184,8 @@ const INTENT_RULES: ReadonlyArray<[IntentName, RegExp]> = [
     'maintenance-list',
     /\b(?:maintenance|maint|patching|patch windows?|planned (?:work|downtime|outages?)|scheduled (?:work|downtime|outages?))\b/,
   ],
+  ['report', /\b(?:weekly|week's|uptime|availability|sla|slo) report\b/],
+  ['report', /\breport (?:for|of|on|from) (?:this|last|the|previous|past) week\b/],
   [
     'last-outage',
     /\b(?:last|latest|most recent|previous|recent most) (?:outage|incident|downtime|failure|crash|problem|issue|time (?:it|\S+) (?:was|went) down)\b/,
@@ -228,6 +231,11 @@ export function parseQuestion(raw: string, context: ParseContext): ParsedQuestio
   const question: ParsedQuestion = { intent, text };
   if (['greeting', 'help', 'secret', 'action', 'unknown', 'server', 'status'].includes(intent))
     return question;
+  if (intent === 'report') {
+    const period = findPeriod(normalized);
+    if (period !== undefined) question.period = period;
+    return question;
+  }
   const service =
     findService(normalized, context.services) ??
     (intent === 'service-state' || intent === 'uptime' || intent === 'downtime' || intent === 'last-outage'

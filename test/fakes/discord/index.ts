@@ -81,6 +81,8 @@ export interface FakeDiscord {
   /** Messages the bot posted to a channel, in order. */
   posts(channelId: string): RecordedRequest[];
   waitForPost(channelId: string, count?: number, timeoutMs?: number): Promise<RecordedRequest>;
+  /** The next channel-message posts fail with these statuses, in order (403 Missing Permissions, 500, ...). */
+  failPosts(...statuses: number[]): void;
   /** Stops accepting connections (Discord unreachable); `resume` listens on the same port again. */
   pause(): Promise<void>;
   resume(): Promise<void>;
@@ -123,6 +125,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     applicationId,
     guilds: [guild],
     dmChannels: new Set<string>(),
+    postFailures: [] as number[],
     gatewayUrl: url,
     url,
     allowedPrivilegedIntents: options.allowedPrivilegedIntents ?? INTENT_MESSAGE_CONTENT,
@@ -231,6 +234,9 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     },
     waitForRequest,
     posts,
+    failPosts: (...statuses) => {
+      state.postFailures.push(...statuses);
+    },
     waitForPost: (channel, count = 1, timeoutMs = 10_000) =>
       waitForRequest((r) => isPost(channel)(r) && posts(channel).indexOf(r) === count - 1, timeoutMs),
     pause: async () => {

@@ -27,25 +27,60 @@ export interface RestState {
   gatewayUrl(): string;
   /** DM channel ids the fake knows, by channel id. */
   dmChannels: Set<string>;
+  /** Statuses the next channel-message posts get, in order (then they succeed again). */
+  postFailures: number[];
 }
+
+const FAILURE_BODIES: Record<number, { message: string; code: number }> = {
+  403: { message: 'Missing Permissions', code: 50013 },
+  500: { message: '500: Internal Server Error', code: 0 },
+  502: { message: '502: Bad Gateway', code: 0 },
+};
 
 type Reply = { status: number; body?: unknown };
 
-function readBody(request: IncomingMessage): Promise<unknown> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => {
-      const text = Buffer.concat(chunks).toString('utf8');
-      if (text === '') return resolve(undefined);
-      try {
-        resolve(JSON.parse(text));
-      } catch {
-        resolve(text);
+/** A file the bot attached (multipart/form-data `files[n]` parts). */
+export interface UploadedFile {
+  field: string;
+  name: string;
+  contentType: string;
+  data: Buffer;
+}
+
+/**
+ * JSON bodies, and multipart ones as Discord reads them: the JSON of `payload_json` plus the files
+ * (parsed by undici's own FormData parser, as a server would).
+ */
+async function readBody(request: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of request) chunks.push(chunk as Buffer);
+  const raw = Buffer.concat(chunks);
+  const type = request.headers['content-type'] ?? '';
+  if (type.startsWith('multipart/form-data')) {
+    const form = await new Response(raw, { headers: { 'content-type': type } }).formData();
+    const files: UploadedFile[] = [];
+    let payload: Record<string, unknown> = {};
+    for (const [field, value] of form.entries()) {
+      if (typeof value === 'string') {
+        if (field === 'payload_json') payload = JSON.parse(value) as Record<string, unknown>;
+      } else {
+        files.push({
+          field,
+          name: value.name,
+          contentType: value.type,
+          data: Buffer.from(await value.arrayBuffer()),
+        });
       }
-    });
-    request.on('error', reject);
-  });
+    }
+    return { ...payload, files };
+  }
+  const text = raw.toString('utf8');
+  if (text === '') return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
 }
 
 const notFound = (message = '404: Not Found', code = 0): Reply => ({ status: 404, body: { message, code } });
@@ -90,6 +125,9 @@ function route(
   if (method === 'GET' && path === '/users/@me')
     return { status: 200, body: { ...state.bot, discriminator: '0', avatar: null, bot: true } };
   if (method === 'POST' && head === 'channels' && b === 'messages' && parts.length === 3) {
+    const failure = state.postFailures.shift();
+    if (failure !== undefined)
+      return { status: failure, body: FAILURE_BODIES[failure] ?? { message: `HTTP ${failure}`, code: 0 } };
     const guild = state.guilds.find((g) => g.channels.some((channel) => channel.id === a));
     if (!guild && !state.dmChannels.has(a as string)) return notFound('Unknown Channel', 10003);
     return { status: 200, body: postedMessage(body, a as string, state.bot, guild?.id) };
