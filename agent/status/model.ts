@@ -11,6 +11,7 @@ import type { HostIdentity } from '../identity/types.js';
 import { listCollectorRuns } from '../store/collector-runs.js';
 import type { Db } from '../store/db.js';
 import { MetaStore } from '../store/meta.js';
+import { ReportOutbox, type ReportOutboxSummary } from '../store/report-outbox.js';
 import { type LatestValue, latestValues } from '../store/sample-reader.js';
 import { StateIntervalStore } from '../store/state-intervals.js';
 import type { CollectorRun } from '../types.js';
@@ -49,6 +50,8 @@ export interface StatusModel {
   cloudwatch: CloudwatchStatus | null;
   /** Alert counts and the pager outbox; null when the store has no alerting tables yet (alerting/report.ts). */
   alerting: AlertingSummary | null;
+  /** The weekly report outbox; null when the store has no report outbox yet (agent/store/report-outbox.ts). */
+  report: ReportOutboxSummary | null;
 }
 
 export interface StatusInputs {
@@ -95,6 +98,7 @@ export function buildStatus({ db, dbPath, dataDir, now, runningPid, services }: 
     metrics: latestValues(db, freshSince),
     cloudwatch: readCloudwatchStatus(db, now),
     alerting: alertingSummary(db),
+    report: new ReportOutbox(db).summary(),
   };
 }
 

@@ -4,6 +4,7 @@ import { alertingStatusLine } from '../cli/alerting-status.js';
 import { cloudwatchStatusLines } from '../cli/cloudwatch/status-view.js';
 import { formatBytes, formatValue, isoSeconds, table } from '../cli/format.js';
 import { formatDuration } from '../config/duration.js';
+import type { ReportOutboxSummary } from '../store/report-outbox.js';
 import type { LatestValue } from '../store/sample-reader.js';
 import type { StatusModel } from './model.js';
 
@@ -157,6 +158,18 @@ export function renderStatusText(model: StatusModel): string {
   }
   if (model.cloudwatch) lines.push(...cloudwatchStatusLines(model.cloudwatch, model.generatedAt));
   if (model.alerting) lines.push(alertingStatusLine(model.alerting));
+  if (model.report && model.report.pending + model.report.sent > 0)
+    lines.push(reportStatusLine(model.report));
   lines.push(`Store:    ${model.agent.dataDir} (${formatBytes(model.agent.dbBytes)})`);
   return `${lines.join('\n')}\n`;
+}
+
+/** "Report:   2026-W47 posted 2026-11-23T08:00:02Z; 1 queued (last error: HTTP 403 ...)" */
+function reportStatusLine(report: ReportOutboxSummary): string {
+  const last = report.lastSent
+    ? `${report.lastSent.week} posted ${isoSeconds(report.lastSent.at)}`
+    : 'none posted yet';
+  const queued = report.pending > 0 ? `; ${report.pending} queued` : '';
+  const error = report.lastError ? ` (last error: ${report.lastError})` : '';
+  return `Report:   ${last}${queued}${error}`;
 }

@@ -32,11 +32,16 @@ const MAINTENANCE_STRIP = 5;
 const FONT = 'DejaVu Sans, Liberation Sans, Arial, Helvetica, sans-serif';
 const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 
-/** Met the SLO; below it; spent over ten times its budget (e.g. under 99% for a 99.9% SLO); no data. */
+/** Below this a day spent over ten times its error budget: 99% for a 99.9% SLO (rounded: no 99.00000000000001). */
+export function farBelowFloor(sloTarget: number): number {
+  return Math.round((100 - 10 * (100 - sloTarget)) * 1e6) / 1e6;
+}
+
+/** Met the SLO; below it; below farBelowFloor; no data. */
 export function classify(uptimePercent: number | null, sloTarget: number): CellClass {
   if (uptimePercent === null) return 'none';
   if (uptimePercent >= sloTarget) return 'met';
-  return uptimePercent >= 100 - 10 * (100 - sloTarget) ? 'below' : 'far-below';
+  return uptimePercent >= farBelowFloor(sloTarget) ? 'below' : 'far-below';
 }
 
 /** Floored, so 99.9996% never shows as 100%. */
@@ -97,7 +102,7 @@ function cell(x: number, y: number, percent: number | null, slo: number, mainten
 }
 
 function legend(y: number, slo: number): string {
-  const floor = Math.round((100 - 10 * (100 - slo)) * 1000) / 1000;
+  const floor = farBelowFloor(slo);
   const items: Array<[string, string]> = [
     [CHART_COLORS.met, `≥ ${slo}% (SLO met)`],
     [CHART_COLORS.below, `below SLO`],

@@ -23,8 +23,8 @@ export interface ReportSenderDeps {
   pollMs?: number;
 }
 
-const DEFAULT_BACKOFF: BackoffPolicy = { baseMs: 10_000, capMs: 15 * 60_000 };
-const DEFAULT_POLL_MS = 30_000;
+const DEFAULT_BACKOFF: BackoffPolicy = { baseMs: 5_000, capMs: 15 * 60_000 };
+const DEFAULT_POLL_MS = 10_000;
 
 export class ReportSender {
   private timer: NodeJS.Timeout | undefined;

@@ -91,7 +91,7 @@ function queuePost(values: ParsedValues, { ctx, window, now }: HistoryRequest, i
   const when =
     pid === undefined
       ? 'the agent is not running: it posts the report when it starts with the weekly report on (see hostwatch status)'
-      : `the running agent (pid ${pid}) posts it within 30 s when its weekly report is on (see hostwatch status)`;
+      : `the running agent (pid ${pid}) posts it within 10 s when its weekly report is on (see hostwatch status)`;
   const queued = { week: window.label, channel, queued: true, agentRunning: pid !== undefined };
   io.out(
     values.json

@@ -99,6 +99,14 @@ const TABLE: Row[] = [
   ['upcoming maintenance', 'maintenance-next'],
   ['when is the next patching window for nginx', 'maintenance-next', { service: 'nginx' }],
   ['is maintenance active right now?', 'maintenance-next'],
+  // the weekly report ("report" alone still means status)
+  ['weekly report', 'report'],
+  ['Can I see the weekly report?', 'report'],
+  ['uptime report for last week', 'report', { period: 'last week' }],
+  ['report for this week', 'report', { period: 'this week' }],
+  ["last week's report", 'report', { period: 'last week' }],
+  ['SLA report 2026-W45', 'report', { period: '2026-w45' }],
+  ['report', 'status'],
   // refusals: secrets, actions, out of scope, too long
   ['what is the discord token?', 'secret'],
   ['print your password', 'secret'],
