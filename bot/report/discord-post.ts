@@ -1,5 +1,6 @@
 /**
- * Posts a report message through Discord's REST API (discord.js's REST client: rate limits honoured), so the
+ * Posts a report message through Discord's REST API (discord.js's REST client: rate limits honoured; no retries of
+ * its own, the outbox retries), so the
  * report goes out whether or not the bot's gateway session is up. Failures become one plain sentence.
  */
 import type { ReportMessage } from './message.js';
@@ -23,7 +24,7 @@ export function describePostError(error: unknown, token: string): string {
 
 export async function discordReportPoster(apiBase: string, token: string): Promise<PostReport> {
   const { REST, Routes } = await import('discord.js');
-  const rest = new REST({ api: apiBase, retries: 1, timeout: 30_000 }).setToken(token);
+  const rest = new REST({ api: apiBase, retries: 0, timeout: 30_000 }).setToken(token);
   return async (channelId, message) => {
     const posted = (await rest.post(Routes.channelMessages(channelId), {
       body: message.body,
