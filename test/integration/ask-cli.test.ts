@@ -2,14 +2,10 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DB_FILE_NAME, openDatabase } from '../../agent/store/db.js';
-import { StateIntervalStore } from '../../agent/store/state-intervals.js';
-import { weekWindow } from '../../agent/uptime/ranges.js';
 import { BOT_CONFIG_YAML } from '../helpers/bot-history.js';
 import { cleanEnv, runCli, tempDir } from '../helpers/cli.js';
+import { MIN, seedLastWeek } from '../helpers/last-week-history.js';
 
-const MIN = 60_000;
-const DAY = 86_400_000;
 const dir = tempDir();
 const dataDir = join(dir, 'data');
 const config = join(dir, 'hostwatch.yaml');
@@ -18,37 +14,7 @@ const cli = (...args: string[]) =>
 
 beforeAll(() => {
   writeFileSync(config, BOT_CONFIG_YAML);
-  // History around last week (real clock): the agent is stopped, so every run ends at its last record.
-  const last = weekWindow('last', Date.now(), 'Europe/Berlin');
-  const db = openDatabase(join(dataDir, DB_FILE_NAME));
-  const store = new StateIntervalStore(db);
-  const start = last.from - DAY;
-  const end = Math.min(Date.now() - MIN, last.to + DAY);
-  store.insertClosed({ service: 'host', state: 'up', from: start, to: end });
-  const outages: Record<string, Array<[number, number]>> = {
-    nginx: [
-      [last.from + DAY, 10 * MIN],
-      [last.from + DAY + 11 * MIN, 3 * MIN], // 1 minute later: merged into one incident (2 outages)
-      [last.from + 4 * DAY, 45 * MIN],
-    ],
-    tomcat: [[last.from + 2 * DAY + 7 * 3_600_000, 30 * MIN]],
-  };
-  for (const [service, spans] of Object.entries(outages)) {
-    let t = start;
-    for (const [from, length] of spans) {
-      store.insertClosed({ service, state: 'up', from: t, to: from });
-      store.insertClosed({
-        service,
-        state: 'down',
-        from,
-        to: from + length,
-        cause: 'tcp: connect ECONNREFUSED',
-      });
-      t = from + length;
-    }
-    store.insertClosed({ service, state: 'up', from: t, to: end });
-  }
-  db.close();
+  seedLastWeek(dataDir);
 });
 
 describe('hostwatch ask', () => {

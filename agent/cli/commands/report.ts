@@ -31,7 +31,7 @@ export const reportCommand: Command = {
   name: 'report',
   summary: 'the weekly uptime report (default: last ISO week): text, JSON, chart, or --post it to Discord',
   usage:
-    'hostwatch report [--week last|this|YYYY-Www] [--json] [--png FILE] [--svg FILE] [--post [--channel ID]]',
+    'hostwatch report [--week [this|last|YYYY-Www]] [--json] [--png FILE] [--svg FILE] [--post [--channel ID]]',
   options: {
     ...commonOptions,
     ...jsonOption,
@@ -41,7 +41,8 @@ export const reportCommand: Command = {
     post: { type: 'boolean' },
     channel: { type: 'string' },
   },
-  normalizeArgs: (args) => withOptionalValue(args, '--week', 'last'),
+  // As in `hostwatch uptime`, --week alone is this week; no --week at all is the last whole week.
+  normalizeArgs: (args) => withOptionalValue(args, '--week', 'this'),
   async run(values, positionals, io) {
     const request = historyRequest(values, positionals, io, (now, timeZone) =>
       weekWindow('last', now, timeZone),
