@@ -14,8 +14,8 @@ import { accessFor, placeOf } from './access.js';
 import { refusalFor } from './admission.js';
 import type { Answer } from './answers/model.js';
 import { failureNotice, otherChannelNotice } from './answers/notices.js';
-import { renderDiscord } from './answers/render-discord.js';
-import type { SlashCommand } from './commands/types.js';
+import { type DiscordReply, renderDiscord } from './answers/render-discord.js';
+import type { CommandOutput, SlashCommand } from './commands/types.js';
 import { type BotContext, recordInquiry } from './context.js';
 
 function rolesOf(member: ChatInputCommandInteraction['member']): string[] {
@@ -51,6 +51,14 @@ async function autocomplete(
     });
   }
   await interaction.respond(choices);
+}
+
+/** The image goes into the (first) embed and travels as a file of the reply. */
+function withAttachment(body: DiscordReply, attachment: CommandOutput['attachment']) {
+  if (!attachment) return body;
+  const [first, ...rest] = body.embeds;
+  const embeds = first ? [{ ...first, image: { url: `attachment://${attachment.name}` } }, ...rest] : rest;
+  return { ...body, embeds, files: [{ attachment: attachment.data, name: attachment.name }] };
 }
 
 export function createInteractionHandler(
@@ -110,7 +118,7 @@ export function createInteractionHandler(
         ctx,
       );
       intent = output.intent;
-      const body = renderDiscord(output.answer);
+      const body = withAttachment(renderDiscord(output.answer), output.attachment);
       if (interaction.deferred) await interaction.editReply(body);
       else
         await interaction.reply({ ...body, ...(output.ephemeral ? { flags: MessageFlags.Ephemeral } : {}) });

@@ -2,6 +2,7 @@
 import { helpCommand } from './help.js';
 import { incidentsCommand } from './incidents.js';
 import { maintenanceCommand } from './maintenance.js';
+import { reportCommand } from './report.js';
 import { serverCommand } from './server.js';
 import { statusCommand } from './status.js';
 import type { SlashCommand } from './types.js';
@@ -22,5 +23,6 @@ export const slashCommands = commandRegistry([
   uptimeCommand,
   incidentsCommand,
   maintenanceCommand,
+  reportCommand,
   helpCommand,
 ]);

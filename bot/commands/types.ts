@@ -28,6 +28,8 @@ export interface CommandOutput {
   answer: Answer;
   /** Only the invoker sees it (refusals). Decided before a deferred reply. */
   ephemeral?: boolean;
+  /** An image shown in the answer's embed (the weekly report's chart). */
+  attachment?: { name: string; data: Buffer };
 }
 
 export interface AutocompleteInput {

@@ -37,7 +37,7 @@ describe('the bot on the fake Discord', () => {
     const put = await fake.ready();
     expect(put.route).toBe(`/applications/${fake.applicationId}/guilds/${fake.guildId}/commands`);
     const names = (put.body as Array<{ name: string }>).map((c) => c.name);
-    expect(names).toEqual(['status', 'server', 'uptime', 'incidents', 'maintenance', 'help']);
+    expect(names).toEqual(['status', 'server', 'uptime', 'incidents', 'maintenance', 'report', 'help']);
     const uptime = (
       put.body as Array<{ name: string; options: Array<{ name: string; autocomplete?: boolean }> }>
     ).find((c) => c.name === 'uptime');

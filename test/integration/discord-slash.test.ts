@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { MaintenanceStore } from '../../agent/store/maintenance.js';
 import { body, type Callback, EPHEMERAL, embedText } from '../fakes/discord/bodies.js';
 import { callbackOf, editOf, type FakeDiscord } from '../fakes/discord/index.js';
+import type { UploadedFile } from '../fakes/discord/rest.js';
 import { MAINTENANCE, NOW } from '../helpers/bot-history.js';
 import { type RunningBot, useBotOnFakeDiscord } from '../helpers/bot-runner.js';
 
@@ -133,6 +134,34 @@ describe('slash commands', () => {
     );
     expect(new MaintenanceStore(bot.db).overlapping(NOW, NOW + 7 * 86_400_000).map((w) => w.from)).toEqual([
       MAINTENANCE.start,
+    ]);
+  });
+
+  it('/report week:2026-W46 -> the report embed with its chart attached as a PNG; weeks autocomplete', async () => {
+    bot.clock.set(NOW);
+    const { id, token } = fake.command(someone(), 'report', { week: '2026-W46' });
+    expect(((await callbackOf(fake, id)).body as Callback).type).toBe(5);
+    const edit = await editOf(fake, token);
+    expect(edit.status).toBe(200);
+    const sent = edit.body as ReturnType<typeof body> & { files: UploadedFile[] };
+    const [embed] = sent.embeds ?? [];
+    expect(embed?.title).toBe('Weekly uptime report 2026-W46');
+    expect(embedText(embed)).toContain('1 of 3 services missed the 99.9% SLO: tomcat (99.702%).');
+    const [file] = sent.files;
+    expect(file?.name).toBe('uptime-web-1-2026-W46.png');
+    expect(file?.data.subarray(1, 4).toString()).toBe('PNG');
+    expect((embed as { image?: { url: string } }).image?.url).toBe(`attachment://${file?.name}`);
+
+    const weeks = fake.command(fake.users.alice, 'report', { week: '2026-W4' }, { focused: 'week' });
+    expect(((await callbackOf(fake, weeks.id)).body as Callback).data?.choices?.map((c) => c.value)).toEqual([
+      '2026-W47',
+      '2026-W46',
+      '2026-W45',
+      '2026-W44',
+      '2026-W43',
+      '2026-W42',
+      '2026-W41',
+      '2026-W40',
     ]);
   });
 
