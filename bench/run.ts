@@ -12,6 +12,7 @@ import { benchCycle, benchRetention } from './cycle.js';
 import { benchDaemon } from './daemon.js';
 import { benchDbGrowth } from './db-growth.js';
 import { benchDiscord } from './discord.js';
+import { benchReport } from './report.js';
 import { benchUptime } from './uptime.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'hostwatch-bench-'));
@@ -36,6 +37,11 @@ try {
   if (wanted('db')) print('database bytes per day at defaults (10 s interval)', await benchDbGrowth({ dir }));
   if (wanted('uptime'))
     print('uptime over one year of history, 5 services (median of 20 runs)', benchUptime({ dir }));
+  if (wanted('report'))
+    print(
+      'weekly report over one year of history, 5 services: read, chart, PNG, message (median of 20 runs)',
+      await benchReport({ dir }),
+    );
   if (wanted('alerting'))
     print(
       'page latency over real nginx outages (fake SNS, real SDK), fast and default settings',

@@ -97,6 +97,10 @@ case "$NODE_BIN" in
     ;;
 esac
 say "Node $("$NODE_BIN" --version) at $NODE_BIN"
+# The weekly report's chart is rendered with the system's fonts: without one it has no figures in it.
+if [ -z "$(find /usr/share/fonts /usr/local/share/fonts -name '*.ttf' -print -quit 2>/dev/null)" ]; then
+  say "warning: no TrueType font found: the weekly report's chart would have no text; install fonts-dejavu-core (Debian/Ubuntu) or dejavu-sans-fonts (Amazon Linux)"
+fi
 
 # --- Build in the clone ---------------------------------------------------------------------------
 NPM_BIN="$(dirname "$NODE_BIN")/npm"
