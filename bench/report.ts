@@ -3,30 +3,17 @@
  * report from the store, to draw the chart (SVG), to render it to PNG (resvg) and to build the whole Discord
  * message; the PNG's size.
  */
-import { join } from 'node:path';
-import { parseConfigText } from '../agent/config/load.js';
-import { openDatabase } from '../agent/store/db.js';
-import { StateIntervalStore } from '../agent/store/state-intervals.js';
 import { weekWindow } from '../agent/uptime/ranges.js';
 import { weeklyChartSvg } from '../bot/report/chart.js';
 import { readWeeklyReport } from '../bot/report/gather.js';
 import { reportMessage } from '../bot/report/message.js';
 import { renderPng } from '../bot/report/png.js';
 import { summary } from './stats.js';
-import { SERVICES, seedYear } from './uptime.js';
-
-const DAY = 86_400_000;
+import { SERVICES, yearOfHistory } from './uptime.js';
 
 export async function benchReport(options: { dir: string; repetitions?: number }) {
-  const db = openDatabase(join(options.dir, 'report.db'));
-  const config = parseConfigText(
-    `timezone: Europe/Berlin\nservices:\n${SERVICES.slice(1)
-      .map((s) => `  - { name: ${s}, checks: [{ tcp: { host: 127.0.0.1, port: 1 } }] }`)
-      .join('\n')}\n`,
-    'bench',
-  );
   const now = Date.UTC(2026, 10, 23, 8);
-  db.transaction(() => seedYear(new StateIntervalStore(db), now - 365 * DAY, now))();
+  const { db, config } = yearOfHistory(options.dir, 'report.db', now);
   const week = weekWindow('last', now, config.timezone);
   const source = { db, config, host: 'web-1', agentRunning: true };
   const read: number[] = [];

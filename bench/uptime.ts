@@ -56,17 +56,22 @@ export function seedYear(store: StateIntervalStore, start: number, end: number):
   return rows;
 }
 
-export function benchUptime(options: { dir: string; repetitions?: number }) {
-  const db = openDatabase(join(options.dir, 'uptime.db'));
+/** A store in `dir` holding the year before `now`, and a config (Europe/Berlin) naming the 5 services. */
+export function yearOfHistory(dir: string, file: string, now: number) {
+  const db = openDatabase(join(dir, file));
   const config = parseConfigText(
     `timezone: Europe/Berlin\nservices:\n${SERVICES.slice(1)
       .map((s) => `  - { name: ${s}, checks: [{ tcp: { host: 127.0.0.1, port: 1 } }] }`)
       .join('\n')}\n`,
     'bench',
   );
+  const rows = db.transaction(() => seedYear(new StateIntervalStore(db), now - 365 * DAY, now))();
+  return { db, config, rows };
+}
+
+export function benchUptime(options: { dir: string; repetitions?: number }) {
   const now = Date.UTC(2026, 10, 23, 12);
-  const store = new StateIntervalStore(db);
-  const rows = db.transaction(() => seedYear(store, now - 365 * DAY, now))();
+  const { db, config, rows } = yearOfHistory(options.dir, 'uptime.db', now);
   db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
   const bytes = (
     db.prepare("SELECT sum(pgsize) AS b FROM dbstat WHERE name LIKE 'state_intervals%'").get() as {

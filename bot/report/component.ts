@@ -93,6 +93,13 @@ class WeeklyReportComponent implements AgentComponent {
       timezone: timeZone,
       name: 'weekly-report',
       noOverlap: true,
+      // node-cron's own notices (a missed run while the event loop stalled) as structured log lines.
+      logger: {
+        info: (message) => logger.debug(`node-cron: ${message}`),
+        warn: (message) => logger.warn(`node-cron: ${message}`),
+        error: (message) => logger.warn(`node-cron: ${String(message)}`),
+        debug: (message) => logger.debug(`node-cron: ${String(message)}`),
+      },
     });
     sender.kick();
   }

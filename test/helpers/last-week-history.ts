@@ -3,10 +3,14 @@
  * ends at its last record: nginx down 10 + 3 minutes a minute apart (one incident, two outages) and 45 minutes
  * three days later (58 minutes in all); tomcat down 30 minutes.
  */
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { beforeAll } from 'vitest';
 import { DB_FILE_NAME, openDatabase } from '../../agent/store/db.js';
 import { StateIntervalStore } from '../../agent/store/state-intervals.js';
 import { weekWindow } from '../../agent/uptime/ranges.js';
+import { BOT_CONFIG_YAML } from './bot-history.js';
+import { cleanEnv, runCli, tempDir } from './cli.js';
 
 export const MIN = 60_000;
 export const DAY = 86_400_000;
@@ -42,4 +46,21 @@ export function seedLastWeek(dataDir: string): void {
     store.insertClosed({ service, state: 'up', from: t, to: end });
   }
   db.close();
+}
+
+/**
+ * A data directory with that history and the bot tests' config (web-1, Europe/Berlin, nginx and tomcat),
+ * seeded before the file's tests; `cli` runs `hostwatch` on them.
+ */
+export function useLastWeekCli() {
+  const dir = tempDir();
+  const dataDir = join(dir, 'data');
+  const config = join(dir, 'hostwatch.yaml');
+  beforeAll(() => {
+    writeFileSync(config, BOT_CONFIG_YAML);
+    seedLastWeek(dataDir);
+  });
+  const cli = (...args: string[]) =>
+    runCli([...args, '--config', config, '--data-dir', dataDir], { env: cleanEnv() });
+  return { dir, dataDir, config, cli };
 }

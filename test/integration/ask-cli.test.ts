@@ -1,21 +1,8 @@
 /** `hostwatch ask` and `hostwatch inquiries` as a user runs them; ask's numbers equal `uptime` / `incidents` for the same window. */
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { BOT_CONFIG_YAML } from '../helpers/bot-history.js';
-import { cleanEnv, runCli, tempDir } from '../helpers/cli.js';
-import { MIN, seedLastWeek } from '../helpers/last-week-history.js';
+import { describe, expect, it } from 'vitest';
+import { MIN, useLastWeekCli } from '../helpers/last-week-history.js';
 
-const dir = tempDir();
-const dataDir = join(dir, 'data');
-const config = join(dir, 'hostwatch.yaml');
-const cli = (...args: string[]) =>
-  runCli([...args, '--config', config, '--data-dir', dataDir], { env: cleanEnv() });
-
-beforeAll(() => {
-  writeFileSync(config, BOT_CONFIG_YAML);
-  seedLastWeek(dataDir);
-});
+const { cli } = useLastWeekCli();
 
 describe('hostwatch ask', () => {
   it('"uptime last week": the very numbers of `hostwatch uptime --week last`', async () => {

@@ -11,7 +11,7 @@ import { CloudwatchOutbox } from '../../agent/store/cloudwatch-outbox.js';
 import type { Db } from '../../agent/store/db.js';
 import { SampleWriter } from '../../agent/store/samples.js';
 import type { Sample } from '../../agent/types.js';
-import { type FakeCloudwatch, startFakeCloudwatch } from '../fakes/cloudwatch-server.js';
+import { startFakeCloudwatch } from '../fakes/cloudwatch-server.js';
 import {
   DUMMY_CREDENTIALS,
   datumKey,

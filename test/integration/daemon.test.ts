@@ -77,6 +77,9 @@ describe('the daemon on a temp data dir', () => {
     expect(String(off.reason)).toMatch(/not on EC2/);
     expect(String(daemon.logs.find((l) => l.msg === 'discord: off')?.reason)).toMatch(/DISCORD_TOKEN/);
     expect(String(daemon.logs.find((l) => l.msg === 'sns-paging: off')?.reason)).toMatch(/topicArn/);
+    expect(String(daemon.logs.find((l) => l.msg === 'weekly-report: off')?.reason)).toMatch(
+      /the Discord bot is off \(no bot token/,
+    );
   });
 
   it('turns a loopback transfer into a network rate', async () => {

@@ -1,21 +1,11 @@
 /** `hostwatch report` as a user runs it: the figures of `hostwatch uptime` for the same week, chart files, errors. */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { BOT_CONFIG_YAML } from '../helpers/bot-history.js';
-import { cleanEnv, runCli, tempDir } from '../helpers/cli.js';
-import { MIN, seedLastWeek } from '../helpers/last-week-history.js';
+import { describe, expect, it } from 'vitest';
+import { cleanEnv, runCli } from '../helpers/cli.js';
+import { MIN, useLastWeekCli } from '../helpers/last-week-history.js';
 
-const dir = tempDir();
-const dataDir = join(dir, 'data');
-const config = join(dir, 'hostwatch.yaml');
-const cli = (...args: string[]) =>
-  runCli([...args, '--config', config, '--data-dir', dataDir], { env: cleanEnv() });
-
-beforeAll(() => {
-  writeFileSync(config, BOT_CONFIG_YAML);
-  seedLastWeek(dataDir);
-});
+const { dir, config, cli } = useLastWeekCli();
 
 describe('hostwatch report', () => {
   it('--json: last week by default, with the very figures of `hostwatch uptime --week last`', async () => {
