@@ -14,6 +14,7 @@ import { storeAnswerData } from './answers/data.js';
 import { createDiscordClient, wireClient } from './client.js';
 import { slashCommands } from './commands/index.js';
 import { registerCommands } from './commands/register.js';
+import { type DiscordConnection, recordConnection } from './connection-status.js';
 import type { BotContext } from './context.js';
 import { createInteractionHandler } from './interactions.js';
 import { createMessageHandler } from './messages.js';
@@ -58,9 +59,20 @@ export class BotSession {
   private stopped = false;
   /** One clear line per refusal, not one per symptom. */
   private refused = false;
+  /** Where the connection state goes for `hostwatch status` (meta 'discord'). */
+  private record: (connection: DiscordConnection) => void = () => {};
+  private now: () => number = Date.now;
 
   start(ctx: AgentContext, token: string): void {
     const { config, logger, clock, db } = ctx;
+    this.now = () => clock.now();
+    this.record = (connection) => {
+      try {
+        recordConnection(db, connection);
+      } catch (error) {
+        logger.warn('could not record the Discord connection state', { error: (error as Error).message });
+      }
+    };
     const inquiries = new InquiryStore(db);
     const prune = () => {
       try {
@@ -100,10 +112,17 @@ export class BotSession {
     });
     this.client = client;
     this.refused = false;
+    this.record({ state: 'connecting', at: bot.clock.now() });
     wireClient(client, {
       ready: async (ready) => {
         logger.info(`connected to Discord as ${ready.user.tag}`, {
           id: ready.user.id,
+          guilds: ready.guilds.cache.size,
+        });
+        this.record({
+          state: 'connected',
+          at: bot.clock.now(),
+          user: ready.user.tag,
           guilds: ready.guilds.cache.size,
         });
         for (const guild of config.discord.guilds) {
@@ -131,13 +150,16 @@ export class BotSession {
       if (closeCode !== undefined) return this.refusedBy(closeCode, logger);
       if ((error as { code?: string }).code === 'TokenInvalid' || /401|Unauthorized/i.test(message)) {
         this.refused = true;
-        logger.error(
-          `Discord rejected the bot token: check DISCORD_TOKEN or the credential "discord-token"${STAYS_OFFLINE}`,
-        );
+        const refusal =
+          'Discord rejected the bot token: check DISCORD_TOKEN or the credential "discord-token"';
+        logger.error(`${refusal}${STAYS_OFFLINE}`);
+        this.record({ state: 'refused', at: bot.clock.now(), error: refusal });
         return;
       }
       const delay = Math.min(MAX_RETRY_MS, FIRST_RETRY_MS * 2 ** attempt);
       logger.warn(`cannot connect to Discord (${message}); retrying in ${Math.round(delay / 1000)}s`);
+      const at = bot.clock.now();
+      this.record({ state: 'retrying', at, error: message, nextAttemptAt: at + delay });
       this.retryTimer = setTimeout(() => void this.connect(bot, token, attempt + 1), delay).unref();
     }
   }
@@ -145,14 +167,14 @@ export class BotSession {
   private refusedBy(code: number, logger: Logger): void {
     if (this.refused || this.stopped) return;
     this.refused = true;
-    logger.error(
-      `${FATAL_CLOSE[code] ?? `Discord closed the gateway for good (code ${code})`}${STAYS_OFFLINE}`,
-      { code },
-    );
+    const refusal = FATAL_CLOSE[code] ?? `Discord closed the gateway for good (code ${code})`;
+    logger.error(`${refusal}${STAYS_OFFLINE}`, { code });
+    this.record({ state: 'refused', at: this.now(), error: refusal });
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
+    this.record({ state: 'stopped', at: this.now() });
     clearTimeout(this.retryTimer);
     clearInterval(this.pruneTimer);
     await this.client?.destroy();

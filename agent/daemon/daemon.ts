@@ -11,6 +11,7 @@ import { StateIntervalStore } from '../store/state-intervals.js';
 import type { Clock } from '../types.js';
 import { VERSION } from '../version.js';
 import { type AgentComponent, type AgentContext, buildComponents } from './component.js';
+import { type ComponentDecision, recordDecisions } from './component-decisions.js';
 import { componentFactories } from './components.js';
 import { AgentEvents } from './events.js';
 import { MetricsLoop } from './metrics-loop.js';
@@ -148,10 +149,13 @@ export class Daemon {
 
   private async startComponents(identity: HostIdentity): Promise<void> {
     const ctx = this.context(identity);
+    const decisions: ComponentDecision[] = [];
     for (const component of buildComponents(componentFactories)) {
       // decide() may look something up (e.g. credentials); components bound that time themselves.
       const decision = await component.decide(ctx);
       this.logger.info(`${component.name}: ${decision.on ? 'on' : 'off'}`, { reason: decision.reason });
+      decisions.push({ name: component.name, ...decision, decidedAt: this.clock.now() });
+      recordDecisions(this.db, decisions);
       if (!decision.on) continue;
       try {
         await component.start({ ...ctx, logger: this.logger.child({ component: component.name }) });

@@ -4,6 +4,8 @@
  */
 import { statSync } from 'node:fs';
 import { type AlertingSummary, alertingSummary } from '../../alerting/report.js';
+import { type DiscordConnection, readConnection } from '../../bot/connection-status.js';
+import { type ComponentDecision, readDecisions } from '../daemon/component-decisions.js';
 import { type LastProbe, PROBE_META_PREFIX } from '../daemon/probe-loop.js';
 import type { AgentStats } from '../daemon/self-stats.js';
 import { type CloudwatchStatus, readCloudwatchStatus } from '../exporters/cloudwatch/status.js';
@@ -52,6 +54,10 @@ export interface StatusModel {
   alerting: AlertingSummary | null;
   /** The weekly report outbox; null when the store has no report outbox yet (agent/store/report-outbox.ts). */
   report: ReportOutboxSummary | null;
+  /** The daemon's latest on/off decision per feature, with its reason; null before the first one. */
+  components: ComponentDecision[] | null;
+  /** The bot's connection (bot/connection-status.ts); null when the bot is off or never ran. */
+  discord: DiscordConnection | null;
 }
 
 export interface StatusInputs {
@@ -82,6 +88,8 @@ export function buildStatus({ db, dbPath, dataDir, now, runningPid, services }: 
   const lastCycleAt = stats?.lastCycleAt;
   // Only values from the most recent few cycles: an old value must not pass for a current one.
   const freshSince = stats ? stats.lastCycleAt - 3 * stats.intervalMs : 0;
+  const components = readDecisions(db);
+  const botOn = components?.some((c) => c.name === 'discord' && c.on) ?? false;
   return {
     generatedAt: now,
     host: meta.get<HostIdentity>(IDENTITY_META_KEY) ?? null,
@@ -99,6 +107,8 @@ export function buildStatus({ db, dbPath, dataDir, now, runningPid, services }: 
     cloudwatch: readCloudwatchStatus(db, now),
     alerting: alertingSummary(db),
     report: new ReportOutbox(db).summary(),
+    components,
+    discord: botOn ? readConnection(db) : null,
   };
 }
 

@@ -1,9 +1,11 @@
 /** Human-readable `hostwatch status`. */
 
+import type { DiscordConnection } from '../../bot/connection-status.js';
 import { alertingStatusLine } from '../cli/alerting-status.js';
 import { cloudwatchStatusLines } from '../cli/cloudwatch/status-view.js';
 import { formatBytes, formatValue, isoSeconds, table } from '../cli/format.js';
 import { formatDuration } from '../config/duration.js';
+import type { ComponentDecision } from '../daemon/component-decisions.js';
 import type { ReportOutboxSummary } from '../store/report-outbox.js';
 import type { LatestValue } from '../store/sample-reader.js';
 import type { StatusModel } from './model.js';
@@ -156,6 +158,8 @@ export function renderStatusText(model: StatusModel): string {
       `          RSS ${formatBytes(stats.rssBytes)}; started ${isoSeconds(stats.startedAt)}; ${stats.cycles} cycles; config ${stats.configSource}`,
     );
   }
+  if (model.components) lines.push(featuresLine(model.components));
+  if (model.discord) lines.push(discordLine(model.discord));
   if (model.cloudwatch) lines.push(...cloudwatchStatusLines(model.cloudwatch, model.generatedAt));
   if (model.alerting) lines.push(alertingStatusLine(model.alerting));
   if (model.report && model.report.pending + model.report.sent > 0)
@@ -172,4 +176,25 @@ function reportStatusLine(report: ReportOutboxSummary): string {
   const queued = report.pending > 0 ? `; ${report.pending} queued` : '';
   const error = report.lastError ? ` (last error: ${report.lastError})` : '';
   return `Report:   ${last}${queued}${error}`;
+}
+
+/** "Features: cloudwatch off, sns-paging on, discord on, weekly-report on" (the reasons are in --json and the log). */
+function featuresLine(components: readonly ComponentDecision[]): string {
+  return `Features: ${components.map((c) => `${c.name} ${c.on ? 'on' : 'off'}`).join(', ')}`;
+}
+
+function discordLine(connection: DiscordConnection): string {
+  const since = `since ${isoSeconds(connection.at)}`;
+  switch (connection.state) {
+    case 'connected':
+      return `Discord:  connected as ${connection.user} (${connection.guilds} server${connection.guilds === 1 ? '' : 's'}) ${since}`;
+    case 'connecting':
+      return `Discord:  connecting ${since}`;
+    case 'retrying':
+      return `Discord:  cannot connect (${connection.error}); next attempt ${isoSeconds(connection.nextAttemptAt)}`;
+    case 'refused':
+      return `Discord:  REFUSED ${since}: ${connection.error}`;
+    case 'stopped':
+      return `Discord:  stopped ${since}`;
+  }
 }

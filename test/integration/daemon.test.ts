@@ -77,9 +77,19 @@ describe('the daemon on a temp data dir', () => {
     expect(String(off.reason)).toMatch(/not on EC2/);
     expect(String(daemon.logs.find((l) => l.msg === 'discord: off')?.reason)).toMatch(/DISCORD_TOKEN/);
     expect(String(daemon.logs.find((l) => l.msg === 'sns-paging: off')?.reason)).toMatch(/topicArn/);
-    expect(String(daemon.logs.find((l) => l.msg === 'weekly-report: off')?.reason)).toMatch(
-      /the Discord bot is off \(no bot token/,
+    const report = await daemon.waitForLog((l) => l.msg === 'weekly-report: off');
+    expect(String(report.reason)).toMatch(/the Discord bot is off \(no bot token/);
+    const status = JSON.parse(
+      (await runCli(['status', '--json', '--config', config, '--data-dir', dataDir])).stdout,
     );
+    expect(status.components.map((c: { name: string; on: boolean }) => [c.name, c.on])).toEqual([
+      ['cloudwatch', false],
+      ['sns-paging', false],
+      ['discord', false],
+      ['weekly-report', false],
+    ]);
+    expect(status.components[0].reason).toMatch(/not on EC2/);
+    expect(status.discord).toBeNull();
   });
 
   it('turns a loopback transfer into a network rate', async () => {

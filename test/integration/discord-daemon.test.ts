@@ -114,6 +114,15 @@ describe('the daemon with the bot', () => {
     const text = await cli('inquiries');
     expect(text.stdout).toContain('4 asked by 2 people, 4 answered (100%)');
 
+    const status = await cli('status', '--json');
+    const model = JSON.parse(status.stdout);
+    expect(model.discord).toMatchObject({ state: 'connected', user: 'hostwatch', guilds: 1 });
+    expect(model.components.find((c: { name: string }) => c.name === 'discord')).toMatchObject({
+      on: true,
+      reason: expect.stringMatching(/^answering in 1 server/),
+    });
+    expect((await cli('status')).stdout).toMatch(/\nDiscord: {2}connected as hostwatch \(1 server\) since /);
+
     expect(stdoutOf(daemon)).not.toContain(fake.token);
   });
 
@@ -132,6 +141,12 @@ describe('the daemon with the bot', () => {
     const after = JSON.parse((await cli('status', '--json')).stdout);
     expect(after.agent.running).toBe(true);
     expect(after.agent.stats.lastCycleAt).toBeGreaterThan(before);
+    expect(after.discord).toMatchObject({
+      state: 'refused',
+      error: expect.stringContaining(
+        'Discord refused the privileged MessageContent intent (gateway close 4014)',
+      ),
+    });
     expect(daemon.logs.filter((l) => l.code === 4014)).toHaveLength(1);
     expect(fake.gateway.identifies).toHaveLength(1);
     expect(stdoutOf(daemon)).not.toContain(fake.token);
