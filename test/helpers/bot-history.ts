@@ -29,6 +29,8 @@ export const NGINX_DOWN = [
 export const TOMCAT_DOWN = { from: Date.UTC(2026, 10, 10, 10, 0), to: Date.UTC(2026, 10, 10, 10, 30) };
 export const MAINTENANCE = { start: Date.UTC(2026, 10, 18, 20, 0), end: Date.UTC(2026, 10, 18, 21, 0) };
 export const CAUSE = 'http: connect ECONNREFUSED 127.0.0.1:8080';
+/** The local days (Berlin) of 2026-W47. */
+export const W47_DATES = ['16', '17', '18', '19', '20', '21', '22'].map((day) => `2026-11-${day}`);
 
 export const BOT_CONFIG_YAML = [
   'host: { name: web-1 }',

@@ -11,19 +11,10 @@ import {
 } from '../../../bot/report/chart.js';
 import type { ReportDay, ReportService, WeeklyReport } from '../../../bot/report/content.js';
 import { type RenderedChart, renderPng } from '../../../bot/report/png.js';
-
-const DATES = [
-  '2026-11-16',
-  '2026-11-17',
-  '2026-11-18',
-  '2026-11-19',
-  '2026-11-20',
-  '2026-11-21',
-  '2026-11-22',
-];
+import { W47_DATES } from '../../helpers/bot-history.js';
 
 function serviceOf(name: string, percents: Array<number | null>, planned: number[] = []): ReportService {
-  const days: ReportDay[] = DATES.map((date, i) => ({
+  const days: ReportDay[] = W47_DATES.map((date, i) => ({
     date,
     uptimePercent: percents[i] ?? null,
     downMs: 0,

@@ -18,7 +18,14 @@ import { renderText } from '../../../bot/answers/render-text.js';
 import { reportAnswer } from '../../../bot/report/answer.js';
 import type { WeeklyReport } from '../../../bot/report/content.js';
 import { readWeeklyReport } from '../../../bot/report/gather.js';
-import { botConfig, CAUSE, MAINTENANCE, NGINX_DOWN, seededStore } from '../../helpers/bot-history.js';
+import {
+  botConfig,
+  CAUSE,
+  MAINTENANCE,
+  NGINX_DOWN,
+  seededStore,
+  W47_DATES,
+} from '../../helpers/bot-history.js';
 import { tempDir } from '../../helpers/cli.js';
 
 const MONDAY_9_BERLIN = Date.UTC(2026, 10, 23, 8, 0);
@@ -77,15 +84,7 @@ describe('weekly report content', () => {
 
   it('has one entry per local day; the outage day and the maintenance day are marked', () => {
     const days = service('nginx')?.days ?? [];
-    expect(days.map((d) => d.date)).toEqual([
-      '2026-11-16',
-      '2026-11-17',
-      '2026-11-18',
-      '2026-11-19',
-      '2026-11-20',
-      '2026-11-21',
-      '2026-11-22',
-    ]);
+    expect(days.map((d) => d.date)).toEqual(W47_DATES);
     expect(days[1]?.uptimePercent).toBeCloseTo((100 * (1440 - 12)) / 1440, 9);
     expect(days.filter((d) => d.uptimePercent !== 100).map((d) => d.date)).toEqual(['2026-11-17']);
     expect(days.filter((d) => d.planned).map((d) => d.date)).toEqual(['2026-11-18']);
