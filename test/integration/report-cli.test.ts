@@ -72,6 +72,9 @@ describe('hostwatch report', () => {
     const badChannel = await cli('report', '--post', '--channel', 'general');
     expect(badChannel.code).toBe(64);
     expect(badChannel.stderr).toContain('--channel: expected a Discord channel id (digits), got "general"');
+    const stray = await cli('report', '--channel', '123456789012345678');
+    expect(stray.code).toBe(64);
+    expect(stray.stderr).toContain('--channel goes with --post');
     const empty = join(dir, 'empty');
     mkdirSync(empty);
     const none = await runCli(

@@ -49,6 +49,7 @@ export const reportCommand: Command = {
     );
     const { ctx, window, now, timeZone } = request;
     if (values.post) return queuePost(values, request, io);
+    if (values.channel !== undefined) throw new UsageError('--channel goes with --post');
     const report = withReadOnlyStore(ctx, (store) =>
       storeAnswerData({ ...store, config: ctx.config }).weeklyReport(window, now),
     );
