@@ -155,7 +155,6 @@ export class Daemon {
       const decision = await component.decide(ctx);
       this.logger.info(`${component.name}: ${decision.on ? 'on' : 'off'}`, { reason: decision.reason });
       decisions.push({ name: component.name, ...decision, decidedAt: this.clock.now() });
-      recordDecisions(this.db, decisions);
       if (!decision.on) continue;
       try {
         await component.start({ ...ctx, logger: this.logger.child({ component: component.name }) });
@@ -164,5 +163,6 @@ export class Daemon {
         this.logger.error(`${component.name}: failed to start; the agent carries on without it`, { error });
       }
     }
+    recordDecisions(this.db, decisions);
   }
 }

@@ -105,14 +105,6 @@ export class ReportOutbox {
       .run(error, retryAt, id);
   }
 
-  /** Rows newest first, for status and tests. */
-  recent(limit = 20): ReportOutboxRow[] {
-    if (!tableExists(this.db, 'report_outbox')) return [];
-    return (this.db.prepare('SELECT * FROM report_outbox ORDER BY id DESC LIMIT ?').all(limit) as Raw[]).map(
-      toRow,
-    );
-  }
-
   /** null when the store predates the report outbox. */
   summary(): ReportOutboxSummary | null {
     if (!tableExists(this.db, 'report_outbox')) return null;

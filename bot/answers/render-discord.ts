@@ -3,6 +3,7 @@
  * text is shown as an inline code span, times are Discord timestamps, and Discord's embed limits always hold.
  */
 import { type APIEmbed, type APIEmbedField, escapeMarkdown } from 'discord.js';
+import { truncate } from '../../agent/text.js';
 import type { Answer, AnswerField, Tone } from './model.js';
 import type { Inline, Rich } from './rich.js';
 
@@ -20,6 +21,8 @@ export const EMBED_LIMITS = {
 
 /** Echoed user text is cut to this many characters. */
 const ECHO_LIMIT = 100;
+
+export { truncate };
 
 export interface DiscordReply {
   content?: string;
@@ -61,10 +64,6 @@ function inline(piece: Inline): string {
 
 function renderRich(rich: Rich): string {
   return rich.map(inline).join('');
-}
-
-export function truncate(text: string, limit: number): string {
-  return text.length <= limit ? text : `${text.slice(0, limit - 1)}…`;
 }
 
 /** Whole lines while they fit, then a count of the rest (no line cut in half unless one alone is too long). */

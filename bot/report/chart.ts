@@ -3,6 +3,7 @@
  * coloured against the SLO (the status-page grid people know from Uptime Kuma and Statuspage), with the
  * uptime written in each cell and a blue strip under days that had planned maintenance.
  */
+import { truncate } from '../../agent/text.js';
 import { isoWeekday } from '../../agent/uptime/civil.js';
 import type { WeeklyReport } from './content.js';
 
@@ -68,8 +69,6 @@ const escapeXml = (text: string) =>
     /[<>&"']/g,
     (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c] ?? c,
   );
-
-const clip = (text: string, max: number) => (text.length <= max ? text : `${text.slice(0, max - 1)}…`);
 
 function dayHeader(date: string): string {
   const [year, month, day] = date.split('-').map(Number) as [number, number, number];
@@ -139,13 +138,13 @@ export function weeklyChartSvg(report: WeeklyReport): Chart {
     text(
       PAD,
       PAD + 18,
-      clip(`${report.host} · uptime ${report.week}${report.complete ? '' : ' (so far)'}`, 70),
+      truncate(`${report.host} · uptime ${report.week}${report.complete ? '' : ' (so far)'}`, 70),
       'font-size="18" font-weight="bold" fill="#202124"',
     ),
     text(
       PAD,
       PAD + 40,
-      clip(
+      truncate(
         `${firstDays[0]?.date ?? ''} to ${firstDays.at(-1)?.date ?? ''} (${report.timeZone}) · SLO ${report.sloTarget}% per week`,
         90,
       ),
@@ -173,7 +172,7 @@ export function weeklyChartSvg(report: WeeklyReport): Chart {
   );
   rows.forEach((service, row) => {
     const { y } = cellOrigin(row, 0);
-    out.push(text(PAD, y + CELL_H / 2 + 5, clip(service.service, 18), 'font-size="14" fill="#202124"'));
+    out.push(text(PAD, y + CELL_H / 2 + 5, truncate(service.service, 18), 'font-size="14" fill="#202124"'));
     service.days.slice(0, 7).forEach((day, column) => {
       const { x } = cellOrigin(row, column);
       out.push(cell(x, y, day.uptimePercent, report.sloTarget, day.planned));

@@ -4,18 +4,17 @@
  * while stopped is caught up at start (only runs after the report was first switched on). Off, saying why,
  * when the bot is off or no channel is set.
  */
-import { join } from 'node:path';
 import type { ScheduledTask } from 'node-cron';
 import type { AgentComponent, AgentContext, Decision } from '../../agent/daemon/component.js';
-import { DB_FILE_NAME } from '../../agent/store/db.js';
 import { MetaStore } from '../../agent/store/meta.js';
 import { ReportOutbox } from '../../agent/store/report-outbox.js';
 import { parseCron } from '../../agent/uptime/cron.js';
 import { formatLocal } from '../../agent/uptime/timezones.js';
-import { storeAnswerData } from '../answers/data.js';
+import { hostNameOf } from '../answers/data.js';
 import { decideDiscord } from '../component.js';
 import { readDiscordToken } from '../token.js';
 import { describePostError, discordReportPoster } from './discord-post.js';
+import { readWeeklyReport } from './gather.js';
 import { missedOccurrence, reportWeekFor, weekOfLabel } from './schedule.js';
 import { ReportSender } from './sender.js';
 
@@ -53,21 +52,14 @@ class WeeklyReportComponent implements AgentComponent {
     if (token === undefined || channel === undefined) throw new Error('weekly report: no token or channel');
     const timeZone = config.timezone;
     const outbox = new ReportOutbox(db);
-    const data = storeAnswerData({
-      db,
-      config,
-      dataDir: ctx.dataDir,
-      dbPath: join(ctx.dataDir, DB_FILE_NAME),
-      runningPid: process.pid,
-      identity: ctx.identity,
-    });
+    const source = { db, config, host: hostNameOf(config, ctx.identity), agentRunning: true };
     // discord.js (via the embed renderer) and resvg are loaded only when the report is on.
     const { reportMessage } = await import('./message.js');
     const sender = new ReportSender({
       outbox,
       clock,
       logger,
-      build: (week, now) => reportMessage(data.weeklyReport(weekOfLabel(week, timeZone), now)),
+      build: (week, now) => reportMessage(readWeeklyReport(source, weekOfLabel(week, timeZone), now)),
       post: await discordReportPoster(config.discord.apiBase, token),
       describeError: (error) => describePostError(error, token),
     });

@@ -3,6 +3,7 @@
  * its own, the outbox retries), so the
  * report goes out whether or not the bot's gateway session is up. Failures become one plain sentence.
  */
+import { redact } from '../token.js';
 import type { ReportMessage } from './message.js';
 
 export type PostReport = (channelId: string, message: ReportMessage) => Promise<{ messageId: string | null }>;
@@ -19,7 +20,7 @@ export function describePostError(error: unknown, token: string): string {
   const message = (error as Error).message ?? String(error);
   const text = typeof status === 'number' ? `HTTP ${status} ${message}` : message;
   const hint = typeof status === 'number' ? HINTS[status] : undefined;
-  return (hint ? `${text}: ${hint}` : text).split(token).join('[token]');
+  return redact(hint ? `${text}: ${hint}` : text, token);
 }
 
 export async function discordReportPoster(apiBase: string, token: string): Promise<PostReport> {

@@ -17,6 +17,7 @@ import { MetaStore } from '../../agent/store/meta.js';
 import { SampleWriter } from '../../agent/store/samples.js';
 import { StateIntervalStore } from '../../agent/store/state-intervals.js';
 import type { Sample } from '../../agent/types.js';
+import { defaultFakeImdsIdentity } from '../fakes/imds-server.js';
 
 export const NOW = Date.UTC(2026, 10, 18, 12, 0);
 export const WEEK_START = Date.UTC(2026, 10, 15, 23, 0);
@@ -45,17 +46,14 @@ export function botConfig(extra = ''): Config {
   return parseConfigText(BOT_CONFIG_YAML + extra, 'test');
 }
 
+/** What the agent resolves from the fake IMDS's default instance. */
+const { accountId: _account, localHostname, publicIpv4, ...instance } = defaultFakeImdsIdentity;
 export const EC2_IDENTITY: HostIdentity = {
-  hostname: 'ip-10-0-1-23.eu-central-1.compute.internal',
+  ...instance,
+  ...(publicIpv4 ? { publicIpv4 } : {}),
+  hostname: localHostname,
   ec2: true,
   source: 'imds',
-  instanceId: 'i-0123456789abcdef0',
-  instanceType: 't3.small',
-  amiId: 'ami-0abcdef1234567890',
-  region: 'eu-central-1',
-  availabilityZone: 'eu-central-1a',
-  privateIpv4: '10.0.1.23',
-  publicIpv4: '203.0.113.10',
   localAddresses: ['10.0.1.23'],
   resolvedAt: NOW,
 };

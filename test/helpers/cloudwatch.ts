@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import { cachedSeriesLookup } from '../../agent/exporters/cloudwatch/aggregate.js';
 import { createCloudwatchClient, putMetricDataWith } from '../../agent/exporters/cloudwatch/client.js';
-import type { Dimension } from '../../agent/exporters/cloudwatch/datum.js';
+import type { Dimension, OutboxDatum } from '../../agent/exporters/cloudwatch/datum.js';
 import {
   CloudwatchExporter,
   type ExporterSettings,
@@ -17,6 +17,19 @@ import { tempDir } from './cli.js';
 
 export const DUMMY_CREDENTIALS = { accessKeyId: 'AKIDTESTTEST', secretAccessKey: 'dummy-secret' };
 export const HOST_DIMENSIONS: Dimension[] = [{ Name: 'InstanceId', Value: 'i-0123456789abcdef0' }];
+
+/** A one-sample Count datum of the host at `ts` (minute resolution). */
+export const countDatum = (metric: string, ts: number): OutboxDatum => ({
+  metric,
+  dimensions: HOST_DIMENSIONS,
+  ts,
+  storageResolution: 60,
+  unit: 'Count',
+  count: 1,
+  sum: 1,
+  min: 1,
+  max: 1,
+});
 
 export class ManualClock {
   constructor(public at: number) {}

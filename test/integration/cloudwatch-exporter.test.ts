@@ -13,6 +13,7 @@ import { SampleWriter } from '../../agent/store/samples.js';
 import type { Sample } from '../../agent/types.js';
 import { startFakeCloudwatch } from '../fakes/cloudwatch-server.js';
 import {
+  countDatum,
   DUMMY_CREDENTIALS,
   datumKey,
   exporterHarness,
@@ -242,17 +243,7 @@ describe('exporter', () => {
   it('keeps datums older than CloudWatch accepts, counted, and never sends them', async () => {
     const env = await setup();
     const outbox = new CloudwatchOutbox(env.db);
-    const old = (days: number, metric: string): OutboxDatum => ({
-      metric,
-      dimensions: HOST_DIMENSIONS,
-      ts: T0 - days * 86_400_000,
-      storageResolution: 60,
-      unit: 'Count',
-      count: 1,
-      sum: 1,
-      min: 1,
-      max: 1,
-    });
+    const old = (days: number, metric: string) => countDatum(metric, T0 - days * 86_400_000);
     outbox.insert([old(13.6, 'too_old'), old(13, 'old_but_fine')], T0);
     const { exporter, client } = exporterHarness({ db: env.db, clock: env.clock, endpoint: env.fake.url });
     cleanups.push(() => client.destroy());

@@ -61,13 +61,18 @@ export function cloudwatchSafe(value: number): number | undefined {
   return value;
 }
 
+/** CloudWatch's names for a datum's statistics (the SDK shape and the JSON wire shape are the same). */
+function statisticValuesOf(datum: OutboxDatum) {
+  return { SampleCount: datum.count, Sum: datum.sum, Minimum: datum.min, Maximum: datum.max };
+}
+
 /** The datum in the shape the SDK takes. */
 export function toMetricDatum(datum: OutboxDatum): MetricDatum {
   return {
     MetricName: datum.metric,
     Dimensions: datum.dimensions.map((d) => ({ Name: d.Name, Value: d.Value })),
     Timestamp: new Date(datum.ts),
-    StatisticValues: { SampleCount: datum.count, Sum: datum.sum, Minimum: datum.min, Maximum: datum.max },
+    StatisticValues: statisticValuesOf(datum),
     Unit: datum.unit,
     StorageResolution: datum.storageResolution,
   };
@@ -79,7 +84,7 @@ export function wireBytes(datum: OutboxDatum): number {
     MetricName: datum.metric,
     Dimensions: datum.dimensions,
     Timestamp: datum.ts / 1000,
-    StatisticValues: { SampleCount: datum.count, Sum: datum.sum, Minimum: datum.min, Maximum: datum.max },
+    StatisticValues: statisticValuesOf(datum),
     Unit: datum.unit,
     StorageResolution: datum.storageResolution,
   };

@@ -1,5 +1,4 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { OutboxDatum } from '../../../agent/exporters/cloudwatch/datum.js';
 import {
   CloudwatchOutbox,
   rawSamplesBetween,
@@ -7,24 +6,14 @@ import {
 } from '../../../agent/store/cloudwatch-outbox.js';
 import type { Db } from '../../../agent/store/db.js';
 import { SampleWriter } from '../../../agent/store/samples.js';
-import { freshStore, HOST_DIMENSIONS } from '../../helpers/cloudwatch.js';
+import { countDatum, freshStore, HOST_DIMENSIONS } from '../../helpers/cloudwatch.js';
 
 const T0 = Date.UTC(2026, 10, 23, 10, 0, 0);
 const stores: Db[] = [];
 afterEach(() => {
   for (const db of stores.splice(0)) db.close();
 });
-const datum = (metric: string, ts: number): OutboxDatum => ({
-  metric,
-  dimensions: HOST_DIMENSIONS,
-  ts,
-  storageResolution: 60,
-  unit: 'Count',
-  count: 1,
-  sum: 1,
-  min: 1,
-  max: 1,
-});
+const datum = countDatum;
 
 describe('outbox store', () => {
   it('keeps one row per series and bucket, hands out the oldest first and tracks each state', () => {
